@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { parseDuration } from "./duration.js";
+
+/** Every default lives here, next to the field it belongs to. */
+export const DEFAULTS = {
+  languages: ["ar", "fa", "fr", "ru", "en"],
+  timezone: "UTC",
+  feedEvery: "15m",
+  storePath: "./data/pglite",
+  concurrency: 8,
+  fetchTimeout: "20s",
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+  hostGap: "1s",
+  userAgent: "wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news monitoring)",
+  digestTime: "07:00",
+  digestDir: "./digests",
+} as const;
+
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, "must be a language code such as ar, fa, fr, ru or en");
+
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be letters, digits, '.', '_' or '-'");
+
+const httpUrl = z.string().refine((text) => {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}, "must be an absolute http:// or https:// URL");
+
+const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const ms = typeof value === "number" ? value * 1000 : parseDuration(value);
+  if (ms === undefined || ms < 0) {
+    ctx.addIssue({ code: "custom", message: 'must be a duration such as "90s", "15m" or "2h"' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as UTC, Europe/Paris or Asia/Baghdad");
+
+const feed = z.strictObject({
+  id: identifier,
+  url: httpUrl,
+  language: languageCode.optional(),
+  every: duration.pipe(z.number().min(1000, "must be at least 1s")).prefault(DEFAULTS.feedEvery),
+  tags: z.array(z.string().min(1)).default([]),
+});
+
+const watchItem = z.strictObject({
+  id: identifier,
+  type: z.enum(["group", "place", "person", "org"]),
+  name: z.string().min(1),
+  aliases: z.record(languageCode, z.array(z.string().min(1))).default({}),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166 two-letter country code such as IQ")
+    .optional(),
+  alert: z.boolean().default(false),
+});
+
+const store = z.strictObject({
+  url: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      "must be a postgres:// URL (leave it out to use the embedded store)",
+    )
+    .optional(),
+  path: z.string().min(1).default(DEFAULTS.storePath),
+});
+
+const queue = z.strictObject({
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL (leave it out to run inline)")
+    .optional(),
+  concurrency: z.number().int().min(1).max(256).default(DEFAULTS.concurrency),
+});
+
+const fetchOptions = z.strictObject({
+  timeout: duration.prefault(DEFAULTS.fetchTimeout),
+  maxBytes: z.number().int().positive().default(DEFAULTS.maxBytes),
+  maxRedirects: z.number().int().min(0).max(20).default(DEFAULTS.maxRedirects),
+  hostGap: duration.prefault(DEFAULTS.hostGap),
+  userAgent: z.string().min(1).default(DEFAULTS.userAgent),
+  allowLoopback: z.boolean().default(false),
+  allowPrivate: z.boolean().default(false),
+});
+
+const translate = z.discriminatedUnion("provider", [
+  z.strictObject({ provider: z.literal("none") }),
+  z.strictObject({
+    provider: z.literal("openai"),
+    baseURL: httpUrl.optional(),
+    apiKey: z.string().min(1, "is required when provider is openai"),
+    model: z.string().min(1),
+  }),
+]);
+
+const digest = z.strictObject({
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "07:00"')
+    .default(DEFAULTS.digestTime),
+  formats: z
+    .array(z.enum(["md"]))
+    .min(1)
+    .default(["md"]),
+  outDir: z.string().min(1).default(DEFAULTS.digestDir),
+});
+
+export const configSchema = z
+  .strictObject({
+    languages: z
+      .array(languageCode)
+      .min(1)
+      .default([...DEFAULTS.languages]),
+    timezone: timeZone.default(DEFAULTS.timezone),
+    feeds: z.array(feed).min(1, "must list at least one feed"),
+    watchlist: z.array(watchItem).default([]),
+    store: store.prefault({}),
+    queue: queue.prefault({}),
+    fetch: fetchOptions.prefault({}),
+    translate: translate.default({ provider: "none" }),
+    digest: digest.prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    for (const [list, items] of [
+      ["feeds", config.feeds],
+      ["watchlist", config.watchlist],
+    ] as const) {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.id)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [list, index, "id"],
+            message: `duplicate id "${item.id}"`,
+          });
+        }
+        seen.add(item.id);
+      });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type FeedConfig = Config["feeds"][number];
+export type WatchItem = Config["watchlist"][number];
+export type FetchOptions = Config["fetch"];

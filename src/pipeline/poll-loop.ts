@@ -1,0 +1,59 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { buildDigest } from "../digest/build.js";
+import { dayOf, zonedTime } from "../digest/day.js";
+import type { Context } from "./context.js";
+import { runOnce } from "./run-once.js";
+
+const MAX_SLEEP_MS = 60_000;
+
+/**
+ * The long-running job: poll each feed when it is due (its interval, or its back-off after
+ * failures), and build yesterday's digest once the configured time of day has passed.
+ */
+export async function pollForever(ctx: Context, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    const due = await dueFeeds(ctx);
+    if (due.length > 0) await runOnce(ctx, due);
+    await digestIfDue(ctx);
+    try {
+      await sleep(await msUntilNextFeed(ctx), undefined, { signal });
+    } catch {
+      // Aborted: fall out of the loop and let the caller close.
+    }
+  }
+}
+
+async function dueFeeds(ctx: Context): Promise<string[]> {
+  const rows = await ctx.db.query<{ id: string }>(
+    "select id from feeds where next_fetch_at is null or next_fetch_at <= $1",
+    [ctx.now().toISOString()],
+  );
+  const configured = new Set(ctx.config.feeds.map((f) => f.id));
+  return rows.map((r) => r.id).filter((id) => configured.has(id));
+}
+
+async function msUntilNextFeed(ctx: Context): Promise<number> {
+  const rows = await ctx.db.query<{ next: Date | null }>(
+    "select min(next_fetch_at) as next from feeds",
+  );
+  const next = rows[0]?.next;
+  const wait = next ? new Date(next).getTime() - ctx.now().getTime() : MAX_SLEEP_MS;
+  return Math.max(1_000, Math.min(MAX_SLEEP_MS, wait));
+}
+
+async function digestIfDue(ctx: Context): Promise<void> {
+  const { timezone, digest } = ctx.config;
+  const now = ctx.now();
+  const today = dayOf(now, timezone);
+  if (now < zonedTime(today, digest.time, timezone)) return;
+  const yesterday = dayOf(new Date(zonedTime(today, "00:00", timezone).getTime() - 1), timezone);
+  const done = await ctx.db.query("select 1 from digests where day = $1 and format = 'md'", [
+    yesterday,
+  ]);
+  if (done.length > 0) return;
+  const built = await buildDigest(ctx.db, ctx.config, yesterday);
+  ctx.log.info(
+    { stage: "digest", day: yesterday, articles: built.articleCount, path: built.path },
+    "digest built",
+  );
+}

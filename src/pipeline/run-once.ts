@@ -1,0 +1,30 @@
+import { articlesAwaitingExtraction } from "../store/articles.js";
+import type { Context } from "./context.js";
+import { type RunStats, runInline } from "./inline.js";
+import type { Job } from "./stages.js";
+
+/**
+ * One pass: the given feeds (every feed by default) fetched, and every article they bring,
+ * plus any a previous run left unfinished, carried through all stages.
+ */
+export async function runOnce(ctx: Context, feedIds?: readonly string[]): Promise<RunStats> {
+  const feeds = feedIds ?? ctx.config.feeds.map((f) => f.id);
+  const leftover = await articlesAwaitingExtraction(ctx.db);
+  const jobs: Job[] = [
+    ...feeds.map((id): Job => ({ stage: "fetch", id })),
+    ...leftover.map((id): Job => ({ stage: "extract", id })),
+  ];
+  const started = performance.now();
+  const stats = await runInline(ctx, jobs, ctx.config.queue.concurrency);
+  ctx.log.info(
+    {
+      stage: "run",
+      feeds: stats.done.fetch,
+      extracted: stats.done.extract,
+      failed: stats.failed.length,
+      ms: Math.round(performance.now() - started),
+    },
+    "pass complete",
+  );
+  return stats;
+}

@@ -1,0 +1,26 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import type { Database, Sql } from "./database.js";
+
+/** The embedded store: PostgreSQL compiled to WebAssembly, in a local folder (or in memory). */
+export async function openPglite(path: string | undefined): Promise<Database> {
+  if (path) await mkdir(path, { recursive: true });
+  const pg = await PGlite.create(path ? { dataDir: path } : {});
+  const sqlOf = (target: PGlite | Transaction): Sql => ({
+    query: async <R>(text: string, params?: readonly unknown[]) =>
+      (await target.query<R>(text, params ? [...params] : undefined)).rows,
+    exec: async (text) => {
+      await target.exec(text);
+    },
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    kind: "pglite",
+    ...sqlOf(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(sqlOf(tx))),
+    close: () => {
+      closing ??= pg.close();
+      return closing;
+    },
+  };
+}

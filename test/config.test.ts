@@ -1,0 +1,170 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { ConfigError, expandEnv, loadConfig, parseConfig } from "../src/config/index.js";
+
+const GOOD = `
+timezone: Asia/Baghdad
+feeds:
+  - id: bbc-arabic
+    url: https://feeds.bbci.co.uk/arabic/rss.xml
+    language: ar
+    every: 10m
+watchlist:
+  - { id: isis, type: group, name: Islamic State, aliases: { ar: [داعش] } }
+`;
+
+function problems(yaml: string, env = {}): string[] {
+  try {
+    parseConfig(yaml, "wirewatch.yaml", env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message.split("\n");
+    throw error;
+  }
+  throw new Error("the config was accepted");
+}
+
+describe("config", () => {
+  it("parses a good config and fills the defaults", () => {
+    const config = parseConfig(GOOD, "wirewatch.yaml", {});
+    expect(config.feeds[0]).toMatchObject({
+      id: "bbc-arabic",
+      language: "ar",
+      every: 600_000,
+      tags: [],
+    });
+    expect(config.languages).toEqual(["ar", "fa", "fr", "ru", "en"]);
+    expect(config.store).toEqual({ path: "./data/pglite" });
+    expect(config.translate).toEqual({ provider: "none" });
+    expect(config.fetch.maxBytes).toBe(10 * 1024 * 1024);
+    expect(config.watchlist[0]?.aliases.ar).toEqual(["داعش"]);
+  });
+
+  it("names the file, line and field of a typo and suggests the right name", () => {
+    expect(problems(GOOD.replace("every:", "evry:"))).toEqual([
+      'wirewatch.yaml:7: feeds[0].evry: unknown field (did you mean "every"?)',
+    ]);
+    expect(problems(`${GOOD}\nwatchlsit: []\n`)).toEqual([
+      'wirewatch.yaml:11: watchlsit: unknown field (did you mean "watchlist"?)',
+    ]);
+  });
+
+  it("names a missing field", () => {
+    const yaml = "feeds:\n  - id: a\n    url: https://a.example/rss\n  - id: b\n";
+    expect(problems(yaml)).toEqual(["wirewatch.yaml:4: feeds[1].url: is required"]);
+  });
+
+  it("names a bad URL and says what a good one is", () => {
+    const yaml =
+      "feeds:\n  - id: a\n    url: https://a.example/rss\n  - id: b\n    url: ftp://b.example/feed\n";
+    expect(problems(yaml)).toEqual([
+      "wirewatch.yaml:5: feeds[1].url: must be an absolute http:// or https:// URL",
+    ]);
+  });
+
+  it("rejects bad time zones, bad durations and bad types", () => {
+    const yaml = `
+timezone: Mars/Olympus
+feeds:
+  - { id: a, url: "https://a.example/", every: soon }
+  - { id: b, url: "https://b.example/" }
+watchlist:
+  - { id: x, type: party, name: X }
+`;
+    const lines = problems(yaml);
+    expect(lines).toContain(
+      "wirewatch.yaml:2: timezone: must be an IANA time zone such as UTC, Europe/Paris or Asia/Baghdad",
+    );
+    expect(lines).toContain(
+      'wirewatch.yaml:4: feeds[0].every: must be a duration such as "90s", "15m" or "2h"',
+    );
+    expect(
+      lines.some((l) => l.startsWith("wirewatch.yaml:7: watchlist[0].type: Invalid option")),
+    ).toBe(true);
+  });
+
+  it("rejects duplicate ids", () => {
+    const yaml =
+      'feeds:\n  - { id: a, url: "https://a.example/" }\n  - { id: a, url: "https://b.example/" }\n';
+    expect(problems(yaml)).toEqual(['wirewatch.yaml:3: feeds[1].id: duplicate id "a"']);
+  });
+
+  it("reports YAML that does not parse with its line", () => {
+    expect(problems("feeds:\n  - id: a\n   url: [unclosed\n")[0]).toMatch(
+      /^wirewatch\.yaml:\d+: not valid YAML: /,
+    );
+  });
+
+  it("expands ${VAR} and ${VAR:-default} from the environment", () => {
+    expect(expandEnv("a ${A} b ${B:-two} c ${C:-}", { A: "one" })).toBe("a one b two c ");
+    expect(problems("feeds:\n  - { id: a, url: '${FEED_URL}' }\n")).toEqual([
+      "wirewatch.yaml:2: environment variable FEED_URL is not set and has no default (write ${FEED_URL:-default})",
+    ]);
+    const config = parseConfig("feeds:\n  - { id: a, url: '${FEED_URL}' }\n", "w.yaml", {
+      FEED_URL: "https://x.example/rss",
+    });
+    expect(config.feeds[0]?.url).toBe("https://x.example/rss");
+  });
+
+  it("takes DATABASE_URL and REDIS_URL from the environment unless the file names its own", () => {
+    const env = {
+      DATABASE_URL: "postgres://db.example/news",
+      REDIS_URL: "redis://cache.example:6379",
+    };
+    const config = parseConfig(GOOD, "w.yaml", env);
+    expect(config.store.url).toBe("postgres://db.example/news");
+    expect(config.queue.redisUrl).toBe("redis://cache.example:6379");
+    const own = parseConfig(
+      `${GOOD}\nstore: { url: "postgres://own.example/db" }\n`,
+      "w.yaml",
+      env,
+    );
+    expect(own.store.url).toBe("postgres://own.example/db");
+  });
+
+  it("requires an API key when a translation provider is named", () => {
+    const yaml = `${GOOD}\ntranslate: { provider: openai, model: gpt-4o-mini }\n`;
+    expect(problems(yaml)).toEqual(["wirewatch.yaml:11: translate.apiKey: is required"]);
+  });
+
+  it("accepts the commented example config as shipped", async () => {
+    const config = await loadConfig("wirewatch.example.yaml", {});
+    expect(new Set(config.feeds.map((f) => f.language))).toEqual(
+      new Set(["ar", "fa", "fr", "ru", "en"]),
+    );
+    expect(config.watchlist.map((w) => w.id)).toContain("isis");
+  });
+
+  it("says plainly when the file does not exist", async () => {
+    await expect(loadConfig("/nonexistent/wirewatch.yaml", {})).rejects.toThrow(
+      "/nonexistent/wirewatch.yaml: cannot read the config: no such file",
+    );
+  });
+
+  it("the command prints one line per problem, no stack trace, and exits 2", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "wirewatch-config-"));
+    const file = join(dir, "wirewatch.yaml");
+    await writeFile(file, GOOD.replace("url: https", "ur: https"));
+    const run = promisify(execFile)(process.execPath, [
+      "--import",
+      "tsx",
+      "src/cli.ts",
+      "run",
+      "--once",
+      "--config",
+      file,
+    ]);
+    const failure = await run.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr.trim().split("\n")).toEqual([
+      `${file}:4: feeds[0].url: is required`,
+      `${file}:5: feeds[0].ur: unknown field (did you mean "url"?)`,
+    ]);
+  });
+});

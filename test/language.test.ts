@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { identifyLanguage } from "../src/ingest/language.js";
+
+describe("language identification", () => {
+  it.each([
+    ["ar", "القوات العراقية تعلن إحباط هجوم قرب الموصل"],
+    ["fa", "نشست امنیتی ایران و عراق در بغداد برگزار شد"],
+    ["ur", "وزیر اعظم نے پارلیمنٹ سے خطاب کیا اور کہا کہ ملک ترقی کرے گا"],
+    ["ps", "د افغانستان ولسمشر په کابل کې له خبریالانو سره وغږېد"],
+    ["ckb", "سەرۆکی هەرێمی کوردستان لە هەولێر کۆبوونەوەی کرد"],
+    ["ru", "Представители России обсудили в Багдаде обмен разведданными"],
+    ["uk", "Президент України провів зустріч із представниками їхніх громад"],
+    ["tg", "Ҳукумати Тоҷикистон барномаи нави иқтисодиро қабул кард"],
+    ["fr", "Le quartier général du renseignement se réunit à Bagdad"],
+    ["en", "Iraqi forces foil Islamic State attack near Mosul"],
+  ])("says %s for a %s headline", (language, text) => {
+    const guess = identifyLanguage(text);
+    expect(guess.language).toBe(language);
+    expect(guess.confidence).toBeGreaterThan(0.5);
+  });
+
+  it("says und for text too short or without letters, never a guess", () => {
+    expect(identifyLanguage("OK")).toEqual({ language: "und", confidence: 0 });
+    expect(identifyLanguage("2026-11-20 12:00 — 14:00")).toEqual({
+      language: "und",
+      confidence: 0,
+    });
+  });
+
+  it("uses the feed's declared language to settle a short Latin text, not to overrule the script", () => {
+    expect(identifyLanguage("Bagdad, Paris", "fr").language).toBe("fr");
+    expect(identifyLanguage("القوات العراقية تعلن إحباط هجوم قرب الموصل", "fr").language).toBe(
+      "ar",
+    );
+  });
+
+  it("reports a language outside the five as itself", () => {
+    expect(
+      identifyLanguage(
+        "El ministro de Asuntos Exteriores viajó a Bagdad para reunirse con sus homólogos",
+      ).language,
+    ).toBe("es");
+  });
+});
