@@ -80,7 +80,9 @@ describe.each(BACKENDS)("store on %s", (_name, open) => {
       confidence: 0.9,
     };
     for (let i = 0; i < 2; i++) {
-      await t.db.transaction((tx) => saveMentions(tx, "a1", "gazetteer", [mention]));
+      await t.db.transaction((tx) =>
+        saveMentions(tx, "gazetteer", [{ articleId: "a1", mentions: [mention] }]),
+      );
     }
     const rows = await t.db.query(
       "select entity_id, surface from mentions where article_id = 'a1'",

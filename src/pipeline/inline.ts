@@ -25,15 +25,15 @@ export async function runInline(
         // Later stages first: finish articles in hand before fetching more.
         const job = queue.pop() as Job;
         active++;
-        STAGES[job.stage](job.id, ctx)
+        STAGES[job.stage](job.ids, ctx)
           .then((next) => {
-            stats.done[job.stage]++;
+            stats.done[job.stage] += job.ids.length;
             queue.push(...next);
           })
           .catch((thrown: unknown) => {
             const error = asError(thrown);
             stats.failed.push({ job, error: error.message });
-            ctx.log.error({ stage: job.stage, id: job.id, err: error.message }, "job failed");
+            ctx.log.error({ stage: job.stage, ids: job.ids, err: error.message }, "job failed");
           })
           .finally(() => {
             active--;

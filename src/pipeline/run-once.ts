@@ -1,7 +1,7 @@
 import { articlesAwaitingExtraction } from "../store/articles.js";
 import type { Context } from "./context.js";
 import { type RunStats, runInline } from "./inline.js";
-import type { Job } from "./stages.js";
+import { batches, type Job } from "./stages.js";
 
 /**
  * One pass: the given feeds (every feed by default) fetched, and every article they bring,
@@ -11,8 +11,8 @@ export async function runOnce(ctx: Context, feedIds?: readonly string[]): Promis
   const feeds = feedIds ?? ctx.config.feeds.map((f) => f.id);
   const leftover = await articlesAwaitingExtraction(ctx.db);
   const jobs: Job[] = [
-    ...feeds.map((id): Job => ({ stage: "fetch", id })),
-    ...leftover.map((id): Job => ({ stage: "extract", id })),
+    ...feeds.map((id): Job => ({ stage: "fetch", ids: [id] })),
+    ...batches("extract", leftover),
   ];
   const started = performance.now();
   const stats = await runInline(ctx, jobs, ctx.config.queue.concurrency);

@@ -74,14 +74,22 @@ export async function insertArticles(db: Sql, articles: readonly NewArticle[]): 
   return inserted.map((r) => r.id);
 }
 
+const ARTICLE_COLUMNS = `id, feed_id as "feedId", url, title, summary, body, language,
+  published_at as "publishedAt", fetched_at as "fetchedAt"`;
+
 export async function getArticle(db: Sql, id: string): Promise<StoredArticle | undefined> {
+  return (await getArticles(db, [id]))[0];
+}
+
+/** The stored articles among these ids, in the order given; unknown ids are left out. */
+export async function getArticles(db: Sql, ids: readonly string[]): Promise<StoredArticle[]> {
+  if (ids.length === 0) return [];
   const rows = await db.query<StoredArticle>(
-    `select id, feed_id as "feedId", url, title, summary, body, language,
-       published_at as "publishedAt", fetched_at as "fetchedAt"
-     from articles where id = $1`,
-    [id],
+    `select ${ARTICLE_COLUMNS} from articles where id in (select jsonb_array_elements_text($1::jsonb))`,
+    [asJson(ids)],
   );
-  return rows[0];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Articles stored but not yet through extraction: what a crash or a restart left undone. */

@@ -12,19 +12,28 @@ export interface Mention {
   confidence: number;
 }
 
+export interface ArticleMentions {
+  articleId: string;
+  mentions: readonly Mention[];
+}
+
 /**
- * Replaces an article's mentions found by one method and marks it extracted, in one
- * transaction, so running extraction again on the same article changes nothing.
+ * Replaces the mentions one method found in these articles and marks them extracted, in four
+ * statements whatever the batch size; running it again on the same articles changes nothing.
  */
 export async function saveMentions(
   tx: Sql,
-  articleId: string,
   method: "gazetteer" | "llm",
-  mentions: readonly Mention[],
+  batch: readonly ArticleMentions[],
 ): Promise<void> {
-  await tx.query("delete from mentions where article_id = $1 and method = $2", [articleId, method]);
-  if (mentions.length > 0) {
-    const rows = mentions.map((m) => ({
+  if (batch.length === 0) return;
+  const ids = asJson(batch.map((b) => b.articleId));
+  await tx.query(
+    "delete from mentions where method = $1 and article_id in (select jsonb_array_elements_text($2::jsonb))",
+    [method, ids],
+  );
+  const rows = batch.flatMap(({ articleId, mentions }) =>
+    mentions.map((m) => ({
       article_id: articleId,
       entity_id: m.entityId,
       field: m.field,
@@ -33,7 +42,9 @@ export async function saveMentions(
       surface: m.surface,
       method,
       confidence: m.confidence,
-    }));
+    })),
+  );
+  if (rows.length > 0) {
     await tx.query(
       `insert into mentions (article_id, entity_id, field, start_offset, end_offset, surface,
          method, confidence)
@@ -44,5 +55,8 @@ export async function saveMentions(
       [asJson(rows)],
     );
   }
-  await tx.query("update articles set extracted_at = now() where id = $1", [articleId]);
+  await tx.query(
+    "update articles set extracted_at = now() where id in (select jsonb_array_elements_text($1::jsonb))",
+    [ids],
+  );
 }
