@@ -40,16 +40,14 @@ export function findMentions(article: StoredArticle, matcher: Matcher): Mention[
   ];
   return fields.flatMap(([field, text]) =>
     text
-      ? matcher
-          .match(text)
-          .map((m) => ({
-            entityId: m.entity.id,
-            field,
-            start: m.start,
-            end: m.end,
-            surface: m.surface,
-            confidence: m.confidence,
-          }))
+      ? matcher.match(text).map((m) => ({
+          entityId: m.entity.id,
+          field,
+          start: m.start,
+          end: m.end,
+          surface: m.surface,
+          confidence: m.confidence,
+        }))
       : [],
   );
 }
