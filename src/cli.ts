@@ -7,8 +7,10 @@ import { buildDigest } from "./digest/build.js";
 import { dayOf, isDay } from "./digest/day.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createContext } from "./pipeline/context.js";
+import { formatPass } from "./pipeline/pass-report.js";
 import { pollForever } from "./pipeline/poll-loop.js";
 import { runOnce } from "./pipeline/run-once.js";
+import { listFeeds } from "./store/feeds.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -35,6 +37,8 @@ function main(argv: string[]): Promise<void> {
       await withContext(config, log, async (ctx) => {
         if (opts.once) {
           const stats = await runOnce(ctx);
+          const configured = new Set(config.feeds.map((f) => f.id));
+          console.log(formatPass(stats, await listFeeds(ctx.db), configured));
           if (stats.failed.length > 0) process.exitCode = 1;
           return;
         }

@@ -1,10 +1,9 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ConfigError, expandEnv, loadConfig, parseConfig } from "../src/config/index.js";
+import { runCli } from "./helpers/cli.js";
 
 const GOOD = `
 timezone: Asia/Baghdad
@@ -148,15 +147,7 @@ watchlist:
     const dir = await mkdtemp(join(tmpdir(), "wirewatch-config-"));
     const file = join(dir, "wirewatch.yaml");
     await writeFile(file, GOOD.replace("url: https", "ur: https"));
-    const run = promisify(execFile)(process.execPath, [
-      "--import",
-      "tsx",
-      "src/cli.ts",
-      "run",
-      "--once",
-      "--config",
-      file,
-    ]);
+    const run = runCli(["run", "--once", "--config", file]);
     const failure = await run.then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,

@@ -1,0 +1,75 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./helpers/cli.js";
+import { serve, type TestServer } from "./helpers/http-server.js";
+
+const cli = runCli;
+
+const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Iraq and Syria hold border talks</title><link>https://en.example/1</link></item>
+<item><title>Le Hezbollah et l'Iran</title><link>https://fr.example/2</link></item></channel></rss>`;
+
+describe("the wirewatch command", () => {
+  let server: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    server = await serve((request, response) => {
+      if (request.url === "/feed.xml") return void response.writeHead(200).end(FEED);
+      response
+        .writeHead(200, { "content-type": "text/html" })
+        .end("<html><body>no feed here</body></html>");
+    });
+    dir = await mkdtemp(join(tmpdir(), "wirewatch-cli-"));
+    await writeFile(
+      join(dir, "wirewatch.yaml"),
+      `timezone: UTC
+feeds:
+  - { id: good, url: "${server.url}/feed.xml" }
+  - { id: page, url: "${server.url}/page.html" }
+fetch: { allowLoopback: true, hostGap: 0s }
+store: { path: ./data }
+`,
+    );
+  });
+  afterAll(() => server.close());
+
+  it("prints its version and help", async () => {
+    const pkg = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
+    expect((await cli(["--version"], dir)).stdout.trim()).toBe(pkg.version);
+    const help = (await cli(["--help"], dir)).stdout;
+    for (const command of ["run", "digest", "demo"]) expect(help).toContain(command);
+  });
+
+  it("run --once reports each feed, the sick one by id, and a second run stores nothing twice", async () => {
+    const first = await cli(["run", "--once"], dir);
+    expect(first.stdout).toContain("ok      good: 2 items");
+    expect(first.stdout).toContain(
+      "failed  page: parse: not a feed: no <rss>, <feed> or <rdf:RDF> element",
+    );
+    expect(first.stdout).toContain("2 feeds (1 failed), 2 articles processed");
+    const second = await cli(["run", "--once"], dir);
+    expect(second.stdout).toContain("2 feeds (1 failed), 0 articles processed");
+    expect(second.stdout).toContain(
+      "failed  page: parse: not a feed: no <rss>, <feed> or <rdf:RDF> element, and not JSON Feed (2 in a row)",
+    );
+  });
+
+  it("digest writes the day's Markdown where it is told", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const { stdout } = await cli(["digest", "--date", today, "--out", "out.md"], dir);
+    expect(stdout.trim()).toBe("out.md (2 articles)");
+    const text = await readFile(join(dir, "out.md"), "utf8");
+    expect(text).toContain("### Iraq: 1 article");
+    expect(text).toContain("Le Hezbollah et l'Iran _(untranslated: no provider configured)_");
+  });
+
+  it("refuses a bad date with a clear message", async () => {
+    const failure = await cli(["digest", "--date", "20-11-2026"], dir).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain("expected a date as YYYY-MM-DD");
+  });
+});
