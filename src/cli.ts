@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
-import { type Config, ConfigError, loadConfig, logLevel, processEnv } from "./config/index.js";
+import { runCommand } from "./commands/run.js";
+import { jobsCommand, statusCommand } from "./commands/status.js";
+import { workerCommand } from "./commands/worker.js";
+import { ConfigError, loadConfig, logLevel, processEnv } from "./config/index.js";
 import { runDemo } from "./demo/run-demo.js";
 import { buildDigest } from "./digest/build.js";
 import { dayOf, isDay } from "./digest/day.js";
-import { createLogger, type Logger } from "./lib/logger.js";
+import { createLogger } from "./lib/logger.js";
 import { createContext } from "./pipeline/context.js";
-import { formatPass } from "./pipeline/pass-report.js";
-import { pollForever } from "./pipeline/poll-loop.js";
-import { runOnce } from "./pipeline/run-once.js";
-import { listFeeds } from "./store/feeds.js";
+import { STAGE_NAMES, type StageName } from "./pipeline/stages.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -26,28 +26,60 @@ function main(argv: string[]): Promise<void> {
     .version(VERSION)
     .showHelpAfterError();
   const configOption = ["-c, --config <file>", "config file", "wirewatch.yaml"] as const;
+  const load = (file: string) => loadConfig(file, env);
 
   program
     .command("run")
-    .description("poll the feeds, process what they bring, and build the daily digest")
+    .description(
+      "poll the feeds, process what they bring, and build the daily digest (on BullMQ when REDIS_URL is set)",
+    )
     .option(...configOption)
     .option("--once", "one pass over every feed, then exit")
     .action(async (opts: { config: string; once?: boolean }) => {
-      const config = await loadConfig(opts.config, env);
-      await withContext(config, log, async (ctx) => {
-        if (opts.once) {
-          const stats = await runOnce(ctx);
-          const configured = new Set(config.feeds.map((f) => f.id));
-          console.log(formatPass(stats, await listFeeds(ctx.db), configured));
-          if (stats.failed.length > 0) process.exitCode = 1;
-          return;
-        }
-        const stop = new AbortController();
-        for (const signal of ["SIGINT", "SIGTERM"] as const)
-          process.once(signal, () => stop.abort());
-        await pollForever(ctx, stop.signal);
-      });
+      process.exitCode = await runCommand(await load(opts.config), log, opts.once === true);
     });
+
+  program
+    .command("worker")
+    .description("a distributed worker for some stages (needs REDIS_URL)")
+    .option(...configOption)
+    .option("--stages <list>", `comma-separated, of ${STAGE_NAMES.join(", ")}`, parseStages, [
+      ...STAGE_NAMES,
+    ])
+    .option("--concurrency <n>", "jobs at once per stage", parsePositive)
+    .option("--no-schedulers", "leave the feed and digest schedules to other processes")
+    .action(
+      async (opts: {
+        config: string;
+        stages: StageName[];
+        concurrency?: number;
+        schedulers: boolean;
+      }) => {
+        const config = await load(opts.config);
+        const concurrency = opts.concurrency ?? config.queue.concurrency;
+        await workerCommand(config, log, opts.stages, { concurrency, schedulers: opts.schedulers });
+      },
+    );
+
+  program
+    .command("status")
+    .description("queue depths (with a queue) and per-feed health")
+    .option(...configOption)
+    .action(async (opts: { config: string }) => statusCommand(await load(opts.config), log));
+
+  const jobs = program.command("jobs").description("failed jobs of a distributed deployment");
+  for (const action of ["failed", "retry"] as const) {
+    jobs
+      .command(action)
+      .description(
+        action === "failed" ? "list failed jobs with their reasons" : "queue failed jobs again",
+      )
+      .option(...configOption)
+      .option("--queue <stage>", `one of ${STAGE_NAMES.join(", ")}`, parseStage)
+      .action(async (opts: { config: string; queue?: StageName }) =>
+        jobsCommand(await load(opts.config), log, action, opts.queue),
+      );
+  }
 
   program
     .command("digest")
@@ -57,12 +89,15 @@ function main(argv: string[]): Promise<void> {
     .option("--format <format>", "md", parseFormat, "md")
     .option("--out <file>", "where to write it (default: <digest.outDir>/<date>.md)")
     .action(async (opts: { config: string; date?: string; out?: string }) => {
-      const config = await loadConfig(opts.config, env);
-      await withContext(config, log, async (ctx) => {
+      const config = await load(opts.config);
+      const ctx = await createContext(config, { log });
+      try {
         const day = opts.date ?? dayOf(ctx.now(), config.timezone);
         const digest = await buildDigest(ctx.db, config, day, opts.out);
         console.log(`${digest.path} (${digest.articleCount} articles)`);
-      });
+      } finally {
+        await ctx.close();
+      }
     });
 
   program
@@ -89,17 +124,21 @@ function main(argv: string[]): Promise<void> {
   return program.parseAsync(argv).then(() => undefined);
 }
 
-async function withContext(
-  config: Config,
-  log: Logger,
-  fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<void>,
-) {
-  const ctx = await createContext(config, { log });
-  try {
-    await fn(ctx);
-  } finally {
-    await ctx.close();
+function parseStage(value: string): StageName {
+  if (!(STAGE_NAMES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`the stages are: ${STAGE_NAMES.join(", ")}`);
   }
+  return value as StageName;
+}
+
+const parseStages = (value: string): StageName[] =>
+  value.split(",").map((s) => parseStage(s.trim()));
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError("expected a whole number of 1 or more");
+  return n;
 }
 
 function parseDay(value: string): string {

@@ -8,6 +8,9 @@ export const DEFAULTS = {
   feedEvery: "15m",
   storePath: "./data/pglite",
   concurrency: 8,
+  queuePrefix: "wirewatch",
+  lockDuration: "30s",
+  attempts: 5,
   fetchTimeout: "20s",
   maxBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
@@ -89,6 +92,20 @@ const queue = z.strictObject({
     .regex(/^rediss?:\/\//, "must be a redis:// URL (leave it out to run inline)")
     .optional(),
   concurrency: z.number().int().min(1).max(256).default(DEFAULTS.concurrency),
+  /** Prefix of every Redis key, so several deployments can share one Redis. */
+  prefix: identifier.default(DEFAULTS.queuePrefix),
+  /** How long a worker holds a job before another may take it over (a killed worker's job). */
+  lockDuration: duration
+    .pipe(z.number().min(1000, "must be at least 1s"))
+    .prefault(DEFAULTS.lockDuration),
+  attempts: z.number().int().min(1).max(50).default(DEFAULTS.attempts),
+  /** Jobs per interval per stage, shared by every worker of that stage (BullMQ's limiter is global). */
+  limits: z
+    .partialRecord(
+      z.enum(["fetch", "extract", "digest"]),
+      z.strictObject({ max: z.number().int().min(1), per: duration }),
+    )
+    .default({}),
 });
 
 const fetchOptions = z.strictObject({

@@ -20,10 +20,12 @@ export interface IngestContext {
   pacer: HostPacer;
   now: () => Date;
   resolve?: Resolver;
+  /** Skip a failing feed until its back-off ends (a scheduler polls at fixed intervals). */
+  respectBackoff?: boolean;
 }
 
 export interface IngestResult {
-  status: "new" | "not-modified" | "failed";
+  status: "new" | "not-modified" | "failed" | "backing-off";
   items: number;
   articleIds: string[];
 }
@@ -39,6 +41,18 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
   const started = ctx.now();
   try {
     const state = await getFeed(ctx.db, feedId);
+    if (
+      ctx.respectBackoff &&
+      state?.consecutiveFailures &&
+      state.nextFetchAt &&
+      new Date(state.nextFetchAt) > started
+    ) {
+      log.debug(
+        { failures: state.consecutiveFailures, until: state.nextFetchAt },
+        "feed backing off",
+      );
+      return { status: "backing-off", items: 0, articleIds: [] };
+    }
     const response = await ctx.pacer.run(feed.url, () =>
       httpGet(
         feed.url,

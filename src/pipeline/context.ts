@@ -18,6 +18,7 @@ export interface Context {
   pacer: HostPacer;
   now: () => Date;
   resolve?: Resolver;
+  respectBackoff?: boolean;
   close(): Promise<void>;
 }
 

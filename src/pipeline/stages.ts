@@ -1,10 +1,14 @@
+import { buildDigest } from "../digest/build.js";
+import { dayOf, zonedTime } from "../digest/day.js";
 import { extractArticles } from "../extract/extract-articles.js";
 import { ingestFeed } from "../ingest/ingest-feed.js";
+import { articlesAwaitingExtraction } from "../store/articles.js";
 import type { Context } from "./context.js";
 
-export type StageName = "fetch" | "extract";
+export const STAGE_NAMES = ["fetch", "extract", "digest"] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
 
-/** Work for one stage: a feed id for fetch; for the others, a batch of article ids. */
+/** Work for one stage: feed ids for fetch, days for digest, a batch of article ids for the others. */
 export interface Job {
   stage: StageName;
   ids: string[];
@@ -28,13 +32,36 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
   async fetch(feedIds, ctx) {
     const next: Job[] = [];
     for (const feedId of feedIds) {
-      const result = await ingestFeed(feedId, ctx);
-      next.push(...batches("extract", result.articleIds));
+      await ingestFeed(feedId, ctx);
+      // Not only what this fetch stored: a fetch retried after a crash finds nothing new, yet
+      // what its first attempt stored may never have reached extraction.
+      next.push(...batches("extract", await articlesAwaitingExtraction(ctx.db, feedId)));
     }
     return next;
   },
   async extract(articleIds, ctx) {
     await extractArticles(articleIds, ctx);
+    return [];
+  },
+  async digest(days, ctx) {
+    const { timezone } = ctx.config;
+    // A scheduled digest names no day: it is the digest of the day that just ended.
+    const wanted =
+      days.length > 0
+        ? days
+        : [
+            dayOf(
+              new Date(zonedTime(dayOf(ctx.now(), timezone), "00:00", timezone).getTime() - 1),
+              timezone,
+            ),
+          ];
+    for (const day of wanted) {
+      const built = await buildDigest(ctx.db, ctx.config, day);
+      ctx.log.info(
+        { stage: "digest", day, articles: built.articleCount, path: built.path },
+        "digest built",
+      );
+    }
     return [];
   },
 };

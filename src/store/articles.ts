@@ -92,11 +92,19 @@ export async function getArticles(db: Sql, ids: readonly string[]): Promise<Stor
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Articles stored but not yet through extraction: what a crash or a restart left undone. */
-export async function articlesAwaitingExtraction(db: Sql, limit = 10_000): Promise<string[]> {
+/**
+ * Articles stored but not yet through extraction (of one feed, or of all): what a crash, a
+ * restart or a lost job left undone.
+ */
+export async function articlesAwaitingExtraction(
+  db: Sql,
+  feedId?: string,
+  limit = 10_000,
+): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
-    "select id from articles where extracted_at is null order by fetched_at limit $1",
-    [limit],
+    `select id from articles where extracted_at is null and ($1::text is null or feed_id = $1)
+     order by fetched_at, id limit $2`,
+    [feedId ?? null, limit],
   );
   return rows.map((r) => r.id);
 }

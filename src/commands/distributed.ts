@@ -1,0 +1,34 @@
+import type { Config } from "../config/index.js";
+import type { Logger } from "../lib/logger.js";
+import { type Context, createContext } from "../pipeline/context.js";
+import { connectRedis } from "../pipeline/distributed/connection.js";
+import { StageQueues } from "../pipeline/distributed/queues.js";
+
+export interface Distributed {
+  ctx: Context;
+  queues: StageQueues;
+  /** Queues, Redis and the store, in that order; the caller closes its workers first. */
+  close(): Promise<void>;
+}
+
+/** The store and the queues for a process of a distributed deployment. */
+export async function openDistributed(config: Config, log: Logger): Promise<Distributed> {
+  const url = config.queue.redisUrl;
+  if (!url)
+    throw new Error("this command needs a queue: set REDIS_URL or queue.redisUrl in the config");
+  const ctx = await createContext(config, { log });
+  ctx.respectBackoff = true;
+  const redis = connectRedis(url, (error) =>
+    log.warn({ err: error.message }, "redis connection problem"),
+  );
+  const queues = new StageQueues(config, redis);
+  return {
+    ctx,
+    queues,
+    async close() {
+      await queues.close();
+      await redis.quit().catch(() => redis.disconnect());
+      await ctx.close();
+    },
+  };
+}

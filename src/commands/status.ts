@@ -1,0 +1,70 @@
+import type { Config } from "../config/index.js";
+import type { Logger } from "../lib/logger.js";
+import { createContext } from "../pipeline/context.js";
+import { failedJobs, queueCounts, retryFailed } from "../pipeline/distributed/operations.js";
+import type { StageName } from "../pipeline/stages.js";
+import { listFeeds } from "../store/feeds.js";
+import { openDistributed } from "./distributed.js";
+
+/** `wirewatch status`: per queue job counts (with a queue) and per feed health. */
+export async function statusCommand(config: Config, log: Logger): Promise<void> {
+  if (config.queue.redisUrl) {
+    const d = await openDistributed(config, log);
+    try {
+      console.log("queue     waiting  active  delayed  failed  completed");
+      for (const c of await queueCounts(d.queues)) {
+        console.log(
+          `${c.stage.padEnd(9)} ${pad(c.waiting, 7)} ${pad(c.active, 7)} ${pad(c.delayed, 8)} ${pad(c.failed, 7)} ${pad(c.completed, 10)}`,
+        );
+      }
+      console.log("");
+      await printFeeds(d.ctx.db);
+    } finally {
+      await d.close();
+    }
+    return;
+  }
+  const ctx = await createContext(config, { log });
+  try {
+    await printFeeds(ctx.db);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function printFeeds(db: Parameters<typeof listFeeds>[0]): Promise<void> {
+  for (const f of await listFeeds(db)) {
+    const last = f.lastSuccessAt ? new Date(f.lastSuccessAt).toISOString() : "never";
+    const health = f.lastError
+      ? `failing (${f.consecutiveFailures} in a row): ${f.lastErrorReason}: ${f.lastError}`
+      : `ok, ${f.itemsLastSeen ?? 0} items`;
+    console.log(`feed ${f.id}: ${health}; last success ${last}`);
+  }
+}
+
+/** `wirewatch jobs failed|retry`. */
+export async function jobsCommand(
+  config: Config,
+  log: Logger,
+  action: "failed" | "retry",
+  queue?: StageName,
+): Promise<void> {
+  const d = await openDistributed(config, log);
+  try {
+    if (action === "retry") {
+      console.log(`${await retryFailed(d.queues, queue)} failed jobs queued again`);
+      return;
+    }
+    const jobs = await failedJobs(d.queues, queue);
+    for (const job of jobs) {
+      console.log(
+        `${job.stage} ${job.id} (${job.attempts} attempts, ids ${job.ids.join(",")}): ${job.reason}`,
+      );
+    }
+    console.log(`${jobs.length} failed jobs`);
+  } finally {
+    await d.close();
+  }
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width);

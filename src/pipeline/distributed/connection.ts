@@ -1,0 +1,12 @@
+import { Redis } from "ioredis";
+
+/**
+ * A Redis connection for BullMQ. Commands wait out a Redis restart instead of failing
+ * (maxRetriesPerRequest: null, as BullMQ requires for workers), and ioredis reconnects by
+ * itself; `onError` hears each failed attempt so it can be logged, not thrown.
+ */
+export function connectRedis(url: string, onError: (error: Error) => void): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis.on("error", onError);
+  return redis;
+}

@@ -1,0 +1,66 @@
+import { hostname } from "node:os";
+import { UnrecoverableError, Worker } from "bullmq";
+import { asError } from "../../lib/errors.js";
+import type { Context } from "../context.js";
+import { STAGES, type StageName } from "../stages.js";
+import type { JobData, StageQueues } from "./queues.js";
+
+export interface WorkerSet {
+  /** Stops taking jobs, lets the jobs in hand finish, then closes. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Workers for the given stages: each job runs its stage and adds the jobs that follow. A job
+ * that throws is retried with backoff by BullMQ, and kept as failed after its last attempt.
+ */
+export function startWorkers(
+  ctx: Context,
+  queues: StageQueues,
+  stages: readonly StageName[],
+  concurrency: number,
+): WorkerSet {
+  const { queue } = ctx.config;
+  const workers = stages.map((stage) => {
+    const limit = queue.limits[stage];
+    const worker = new Worker<JobData>(
+      stage,
+      async (job) => {
+        const next = await STAGES[stage](job.data.ids, ctx).catch((thrown: unknown) => {
+          const error = asError(thrown);
+          // A job naming what is not there will never succeed: do not spend retries on it.
+          if (/not in the (config|store)/.test(error.message))
+            throw new UnrecoverableError(error.message);
+          throw error;
+        });
+        await queues.add(next);
+        return { next: next.length };
+      },
+      {
+        name: `${hostname()}:${process.pid}`,
+        connection: queues.connection,
+        prefix: queue.prefix,
+        concurrency,
+        lockDuration: queue.lockDuration,
+        stalledInterval: Math.max(1000, Math.floor(queue.lockDuration / 2)),
+        limiter: limit ? { max: limit.max, duration: limit.per } : undefined,
+      },
+    );
+    worker.on("failed", (job, error) => {
+      ctx.log.warn(
+        { stage, job: job?.id, ids: job?.data.ids, attempt: job?.attemptsMade, err: error.message },
+        "job failed",
+      );
+    });
+    worker.on("error", (error) => ctx.log.error({ stage, err: error.message }, "worker error"));
+    return worker;
+  });
+  ctx.log.info({ stages, concurrency }, "workers started");
+  let closing: Promise<void> | undefined;
+  return {
+    close: () => {
+      closing ??= Promise.all(workers.map((w) => w.close())).then(() => undefined);
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateFeeds } from "../bench/corpus.js";
+import { parseConfig } from "../src/config/index.js";
+import { silentLogger } from "../src/lib/logger.js";
+import { createContext } from "../src/pipeline/context.js";
+import { connectRedis } from "../src/pipeline/distributed/connection.js";
+import { StageQueues } from "../src/pipeline/distributed/queues.js";
+import { enqueueFeeds, waitUntilIdle } from "../src/pipeline/distributed/run-distributed.js";
+import { runOnce } from "../src/pipeline/run-once.js";
+import type { Database } from "../src/store/database.js";
+import { freshPglite, freshPostgres, type TestDatabase } from "./helpers/databases.js";
+import { serve, type TestServer } from "./helpers/http-server.js";
+import { ownRedis, REDIS_URL } from "./helpers/redis.js";
+import { tcpProxy } from "./helpers/tcp-proxy.js";
+import { spawnWorker, type WorkerProcess } from "./helpers/workers.js";
+
+const FEEDS = generateFeeds(10, 20);
+const SLOW_MS = 400;
+
+/** Feeds byte for byte; under /slow/ each answer waits, so a run lasts long enough to break. */
+async function feedServer(): Promise<TestServer> {
+  const files = new Map(FEEDS.map((f) => [`/${f.path}`, f.body]));
+  return serve((request, response) => {
+    const url = request.url ?? "";
+    const body = files.get(url.replace(/^\/slow/, ""));
+    if (!body) return void response.writeHead(404).end();
+    setTimeout(() => response.writeHead(200).end(body), url.startsWith("/slow/") ? SLOW_MS : 0);
+  });
+}
+
+function yaml(
+  server: TestServer,
+  store: string | undefined,
+  redis: string,
+  prefix: string,
+  slow = false,
+  extra = "",
+): string {
+  return [
+    "feeds:",
+    ...FEEDS.map(
+      (f, i) =>
+        `  - { id: f${i}, url: "${server.url}${slow ? "/slow" : ""}/${f.path}", language: ${f.language} }`,
+    ),
+    "fetch: { allowLoopback: true, hostGap: 0s }",
+    store ? `store: { url: "${store}" }` : "",
+    `queue: { redisUrl: "${redis}", prefix: ${prefix}, lockDuration: 3s, concurrency: 2 }`,
+    extra,
+  ].join("\n");
+}
+
+async function snapshot(db: Database) {
+  const articles = await db.query(
+    "select id, feed_id, url, language, title, summary from articles order by id",
+  );
+  const mentions = await db.query(
+    "select article_id, entity_id, field, start_offset, end_offset, method from mentions order by article_id, field, start_offset, entity_id",
+  );
+  const pending = await db.query("select id from articles where extracted_at is null");
+  return { articles, mentions, pending };
+}
+
+describe("distributed workers on BullMQ and PostgreSQL", () => {
+  let server: TestServer;
+  let inline: Awaited<ReturnType<typeof snapshot>>;
+  const cleanup: (() => Promise<unknown>)[] = [];
+
+  beforeAll(async () => {
+    server = await feedServer();
+    const db: TestDatabase = await freshPglite();
+    const ctx = await createContext(
+      parseConfig(yaml(server, undefined, REDIS_URL, "unused"), "inline.yaml", {}),
+      { log: silentLogger(), db: db.db },
+    );
+    await runOnce(ctx);
+    inline = await snapshot(db.db);
+    await db.drop();
+    expect(inline.articles).toHaveLength(200);
+  });
+  afterAll(async () => {
+    for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
+    await server.close();
+  });
+
+  /** A database, a config file and a queue connection for one scenario. */
+  async function scenario(
+    options: { redis?: string; slow?: boolean; storeUrl?: (db: TestDatabase) => string } = {},
+  ) {
+    const db = await freshPostgres();
+    cleanup.push(() => db.drop());
+    const prefix = `ww${randomBytes(4).toString("hex")}`;
+    const redisUrl = options.redis ?? REDIS_URL;
+    const storeUrl = options.storeUrl ? options.storeUrl(db) : (db.url as string);
+    const text = yaml(server, storeUrl, redisUrl, prefix, options.slow);
+    const file = join(await mkdtemp(join(tmpdir(), "wirewatch-dist-")), "wirewatch.yaml");
+    await writeFile(file, text);
+    const config = parseConfig(text, file, {});
+    const redis = connectRedis(redisUrl, () => undefined);
+    const queues = new StageQueues(config, redis);
+    cleanup.push(async () => {
+      await queues.close();
+      redis.disconnect();
+    });
+    const workers: WorkerProcess[] = [];
+    const start = async (n = 1) => {
+      const started = Array.from({ length: n }, () => spawnWorker(file));
+      workers.push(...started);
+      cleanup.push(async () => {
+        for (const w of started) w.child.kill("SIGKILL");
+      });
+      await Promise.all(started.map((w) => w.ready));
+      return started;
+    };
+    return {
+      db,
+      config,
+      queues,
+      start,
+      workers,
+      logs: () => workers.map((w) => w.log()).join("\n"),
+    };
+  }
+
+  it("two worker processes share a run and give exactly the inline result", async () => {
+    const s = await scenario();
+    await s.start(2);
+    await enqueueFeeds(
+      s.queues,
+      s.config.feeds.map((f) => f.id),
+    );
+    await waitUntilIdle(s.queues);
+    expect(await snapshot(s.db.db)).toEqual(inline);
+    const processedBy = new Set(
+      [
+        ...(await s.queues.queue("fetch").getCompleted(0, -1)),
+        ...(await s.queues.queue("extract").getCompleted(0, -1)),
+      ].map((j) => j.processedBy),
+    );
+    expect(processedBy.size, s.logs()).toBe(2);
+    // The same run added again within the hour is recognised: no job runs twice.
+    await s.queues.add([{ stage: "extract", ids: [inline.articles[0]?.id as string] }]);
+    await waitUntilIdle(s.queues);
+    const before = await s.queues.queue("extract").getJobCounts("completed");
+    await s.queues.add([{ stage: "extract", ids: [inline.articles[0]?.id as string] }]);
+    await waitUntilIdle(s.queues);
+    expect(await s.queues.queue("extract").getJobCounts("completed")).toEqual({
+      completed: before.completed ?? 0,
+    });
+    for (const w of s.workers) w.child.kill("SIGTERM");
+    expect(await Promise.all(s.workers.map((w) => w.exited))).toEqual([0, 0]);
+  });
+
+  it("a worker killed with SIGKILL in the middle of a job loses nothing: another takes its job", async () => {
+    const s = await scenario({ slow: true });
+    const [first] = await s.start(1);
+    await enqueueFeeds(s.queues, ["f0"]);
+    // Wait until the first worker holds the fetch job (its request is at the slow server).
+    for (
+      let i = 0;
+      i < 100 && !server.requests.some((r) => r.url === `/slow/${FEEDS[0]?.path}`);
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    first?.child.kill("SIGKILL");
+    await first?.exited;
+    await s.start(1);
+    await enqueueFeeds(s.queues, s.config.feeds.map((f) => f.id).slice(1));
+    await waitUntilIdle(s.queues);
+    expect(await snapshot(s.db.db), s.logs()).toEqual(inline);
+  });
+
+  it("Redis restarted in the middle of a run: the workers reconnect and the run completes", async () => {
+    const redis = await ownRedis();
+    cleanup.push(() => redis.stop());
+    const s = await scenario({ redis: redis.url, slow: true });
+    await s.start(2);
+    await enqueueFeeds(
+      s.queues,
+      s.config.feeds.map((f) => f.id),
+    );
+    for (
+      let i = 0;
+      i < 200 && server.requests.filter((r) => r.url.startsWith("/slow/")).length < 3;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await redis.stop();
+    await new Promise((r) => setTimeout(r, 1500));
+    await redis.start();
+    await waitUntilIdle(s.queues);
+    expect(await snapshot(s.db.db), s.logs()).toEqual(inline);
+  });
+
+  it("PostgreSQL refusing connections for a few seconds: jobs retry and complete", async () => {
+    const proxy = await tcpProxy(5432);
+    cleanup.push(() => proxy.close());
+    const s = await scenario({
+      slow: true,
+      storeUrl: (db) => {
+        const url = new URL(db.url as string);
+        url.port = String(proxy.port);
+        return url.toString();
+      },
+    });
+    await s.start(2);
+    await enqueueFeeds(
+      s.queues,
+      s.config.feeds.map((f) => f.id),
+    );
+    for (
+      let i = 0;
+      i < 200 && server.requests.filter((r) => r.url.startsWith("/slow/")).length < 2;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await proxy.outage(3000);
+    await waitUntilIdle(s.queues);
+    expect(await snapshot(s.db.db), s.logs()).toEqual(inline);
+    expect(s.logs()).toContain('"msg":"job failed"');
+  });
+});
