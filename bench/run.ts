@@ -1,32 +1,51 @@
 /**
  * npm run bench: prints a table; with --json, one JSON object with a member per measured part.
- * Members: inline.
+ * Members: inline, distributed. `--only inline,distributed` runs some of them.
  */
 import os from "node:os";
+import { benchDistributed } from "./distributed.js";
 import { benchInline } from "./inline.js";
 
 const json = process.argv.includes("--json");
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? "").split(",")) : undefined;
+const wanted = (name: string) => !only || only.has(name);
+
+type Row = Record<string, number | string>;
 
 async function main() {
-  const inline = await benchInline();
-  const result = {
-    inline: { articlesPerSecond: inline.articlesPerSecond, peakRssMB: inline.peakRssMB },
-  };
+  const result: Record<string, unknown> = {};
+  const rows: Record<string, Row> = {};
+  if (wanted("inline")) {
+    // First, so that its peak RSS is the pipeline's alone.
+    const inline = await benchInline();
+    result.inline = { articlesPerSecond: inline.articlesPerSecond, peakRssMB: inline.peakRssMB };
+    rows["inline, PGlite (5,000 items)"] = {
+      "articles/s": inline.articlesPerSecond,
+      "peak RSS MB": inline.peakRssMB,
+    };
+  }
+  if (wanted("distributed")) {
+    const d = await benchDistributed();
+    result.distributed = {
+      workers1: d.workers1,
+      workers2: d.workers2,
+      redisMBPer10kJobs: d.redisMBPer10kJobs,
+    };
+    rows["inline, PostgreSQL (5,000 items)"] = { "articles/s": d.inlinePostgres };
+    rows["BullMQ, 1 worker process"] = { "articles/s": d.workers1 };
+    rows["BullMQ, 2 worker processes"] = { "articles/s": d.workers2 };
+    rows["Redis per 10,000 queued jobs"] = { MB: d.redisMBPer10kJobs };
+  }
   if (json) {
     console.log(JSON.stringify(result));
     return;
   }
+  const cpu = os.cpus()[0]?.model ?? "cpu";
   console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    `machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   );
-  console.table({
-    "inline (fetch → store, PGlite)": {
-      articles: inline.articles,
-      seconds: inline.seconds,
-      "articles/s": inline.articlesPerSecond,
-      "peak RSS MB": inline.peakRssMB,
-    },
-  });
+  console.table(rows);
 }
 
 main().catch((error: unknown) => {
