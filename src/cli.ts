@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
+import { feedsCheck, feedsParse } from "./commands/feeds.js";
 import { runCommand } from "./commands/run.js";
 import { jobsCommand, statusCommand } from "./commands/status.js";
 import { workerCommand } from "./commands/worker.js";
@@ -80,6 +81,26 @@ function main(argv: string[]): Promise<void> {
         jobsCommand(await load(opts.config), log, action, opts.queue),
       );
   }
+
+  const feeds = program
+    .command("feeds")
+    .description("check the config's feeds, or read one feed document");
+  feeds
+    .command("check")
+    .description("validate the config and probe every feed, one line each")
+    .option(...configOption)
+    .action(async (opts: { config: string }) => {
+      process.exitCode = await feedsCheck(await load(opts.config));
+    });
+  feeds
+    .command("parse <file-or-url>")
+    .description("decode and parse one feed document exactly as the pipeline does")
+    .option("--json", "one JSON object: format, encoding, items")
+    .option("-c, --config <file>", "take fetch settings (for a URL) from this config")
+    .action(async (target: string, opts: { json?: boolean; config?: string }) => {
+      const fetch = opts.config ? (await load(opts.config)).fetch : undefined;
+      process.exitCode = await feedsParse(target, fetch, opts.json === true);
+    });
 
   program
     .command("digest")

@@ -55,13 +55,37 @@ const timeZone = z.string().refine((zone) => {
   }
 }, "must be an IANA time zone such as UTC, Europe/Paris or Asia/Baghdad");
 
-const feed = z.strictObject({
-  id: identifier,
-  url: httpUrl,
-  language: languageCode.optional(),
-  every: duration.pipe(z.number().min(1000, "must be at least 1s")).prefault(DEFAULTS.feedEvery),
-  tags: z.array(z.string().min(1)).default([]),
+const selector = z.string().min(1);
+
+/** CSS selectors for a site without a feed: each item's block, and within it its parts. */
+const selectors = z.strictObject({
+  item: selector,
+  link: selector,
+  title: selector,
+  date: selector.optional(),
+  summary: selector.optional(),
+  /** On the article page, for full text. */
+  body: selector.optional(),
 });
+
+const feed = z
+  .strictObject({
+    id: identifier,
+    url: httpUrl,
+    /** feed: RSS, Atom, RDF or JSON Feed; html: a list page read with `selectors`. */
+    type: z.enum(["feed", "html"]).default("feed"),
+    language: languageCode.optional(),
+    every: duration.pipe(z.number().min(1000, "must be at least 1s")).prefault(DEFAULTS.feedEvery),
+    tags: z.array(z.string().min(1)).default([]),
+    maxBytes: z.number().int().positive().optional(),
+    selectors: selectors.optional(),
+    /** Fetch each new article's page and keep its main text. */
+    fullText: z.boolean().default(false),
+  })
+  .refine((f) => f.type !== "html" || f.selectors !== undefined, {
+    message: "a feed of type html needs selectors (item, link, title)",
+    path: ["selectors"],
+  });
 
 const watchItem = z.strictObject({
   id: identifier,
@@ -175,6 +199,9 @@ export const configSchema = z
   });
 
 export type Config = z.output<typeof configSchema>;
+
+/** Fetch settings when there is no config at all (checking one feed file or URL). */
+export const defaultFetchOptions = (): z.output<typeof fetchOptions> => fetchOptions.parse({});
 export type FeedConfig = Config["feeds"][number];
 export type WatchItem = Config["watchlist"][number];
 export type FetchOptions = Config["fetch"];

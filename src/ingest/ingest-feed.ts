@@ -1,17 +1,23 @@
 import type { Logger } from "pino";
 import type { Config, FeedConfig } from "../config/index.js";
-import { insertArticles, knownUrls, type NewArticle } from "../store/articles.js";
+import {
+  insertArticles,
+  knownContentHashes,
+  knownUrls,
+  type NewArticle,
+} from "../store/articles.js";
 import type { Sql } from "../store/database.js";
-import { getFeed, recordFetchFailure, recordFetchSuccess } from "../store/feeds.js";
+import { type FeedState, getFeed, recordFetchFailure, recordFetchSuccess } from "../store/feeds.js";
 import { nextAttempt } from "./backoff.js";
-import { articleId, canonicalUrl, contentHash } from "./canonical.js";
-import { decodeDocument } from "./decode.js";
 import { FetchError } from "./fetch-errors.js";
+import { fetchFullText } from "./fetch-page.js";
 import type { Resolver } from "./guard.js";
 import type { HostPacer } from "./host-pacer.js";
 import { httpGet } from "./http-get.js";
-import { identifyLanguage } from "./language.js";
-import { type FeedItem, type ParsedFeed, parseFeed } from "./parse.js";
+import { httpOptions } from "./http-options.js";
+import { findOriginals } from "./near-duplicates.js";
+import { type ArticleSource, byCanonicalUrl, newArticle, shortLanguage } from "./new-articles.js";
+import { type ReadFeed, readFeed } from "./read-feed.js";
 
 export interface IngestContext {
   config: Config;
@@ -32,7 +38,8 @@ export interface IngestResult {
 
 /**
  * The fetch stage: one feed polled, decoded, parsed, and its new articles stored with their
- * language. A failing feed is recorded in its health, not thrown: its next poll is the retry.
+ * language, full text if wanted, and the original they re-publish if any. A failing feed is
+ * recorded in its health, not thrown: its next poll is the retry.
  */
 export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<IngestResult> {
   const feed = ctx.config.feeds.find((f) => f.id === feedId);
@@ -41,41 +48,29 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
   const started = ctx.now();
   try {
     const state = await getFeed(ctx.db, feedId);
-    if (
-      ctx.respectBackoff &&
-      state?.consecutiveFailures &&
-      state.nextFetchAt &&
-      new Date(state.nextFetchAt) > started
-    ) {
+    if (ctx.respectBackoff && backingOff(state, started)) {
       log.debug(
-        { failures: state.consecutiveFailures, until: state.nextFetchAt },
+        { failures: state?.consecutiveFailures, until: state?.nextFetchAt },
         "feed backing off",
       );
       return { status: "backing-off", items: 0, articleIds: [] };
     }
-    const response = await ctx.pacer.run(feed.url, () =>
-      httpGet(
-        feed.url,
-        { ...ctx.config.fetch, timeoutMs: ctx.config.fetch.timeout, resolve: ctx.resolve },
-        state ?? {},
-      ),
-    );
+    const options = httpOptions(ctx.config.fetch, feed, ctx.resolve);
+    const response = await ctx.pacer.run(feed.url, () => httpGet(feed.url, options, state ?? {}));
     const next = new Date(started.getTime() + feed.every);
     if (response.kind === "not-modified") {
-      await recordFetchSuccess(ctx.db, feedId, {
-        status: 304,
+      const unchanged = {
         etag: null,
         lastModified: null,
         items: null,
         format: null,
         encoding: null,
-        nextFetchAt: next,
-      });
+      };
+      await recordFetchSuccess(ctx.db, feedId, { status: 304, ...unchanged, nextFetchAt: next });
       log.info({ status: 304 }, "feed not modified");
       return { status: "not-modified", items: 0, articleIds: [] };
     }
-    const decoded = decodeDocument(response.body, response.contentType);
-    const parsed = await parseFeed(decoded.text, response.url);
+    const parsed = await readFeed(response.body, response.contentType, response.url, feed);
     const articleIds = await storeItems(feed, parsed, started, ctx);
     await recordFetchSuccess(ctx.db, feedId, {
       status: response.status,
@@ -83,17 +78,18 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
       lastModified: response.lastModified,
       items: parsed.items.length,
       format: parsed.format,
-      encoding: decoded.encoding,
+      encoding: parsed.encoding,
       nextFetchAt: next,
     });
+    const { format, encoding, repaired } = parsed;
     log.info(
       {
         status: response.status,
-        format: parsed.format,
-        encoding: decoded.encoding,
+        format,
+        encoding,
         items: parsed.items.length,
         new: articleIds.length,
-        repaired: parsed.repaired || undefined,
+        repaired: repaired || undefined,
       },
       "feed fetched",
     );
@@ -114,49 +110,57 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
   }
 }
 
+function backingOff(state: FeedState | undefined, now: Date): boolean {
+  return Boolean(
+    state?.consecutiveFailures && state.nextFetchAt && new Date(state.nextFetchAt) > now,
+  );
+}
+
 async function storeItems(
   feed: FeedConfig,
-  parsed: ParsedFeed,
+  parsed: ReadFeed,
   fetchedAt: Date,
   ctx: IngestContext,
 ): Promise<string[]> {
-  const byUrl = new Map<string, FeedItem>();
-  for (const item of parsed.items) {
-    if (!item.link) continue;
-    const url = canonicalUrl(item.link);
-    if (!byUrl.has(url)) byUrl.set(url, item);
-  }
-  const known = await knownUrls(ctx.db, [...byUrl.keys()]);
-  const declared = feed.language ?? shortLanguage(parsed.language);
+  const items = byCanonicalUrl(parsed.items);
+  const known = await knownUrls(ctx.db, [...items.keys()]);
+  const source: ArticleSource = {
+    feed,
+    declared: feed.language ?? shortLanguage(parsed.language),
+    languages: ctx.config.languages,
+    fetchedAt,
+  };
   const fresh: NewArticle[] = [];
-  for (const [url, item] of byUrl) {
+  for (const [url, item] of items) {
     if (known.has(url)) continue;
-    const guess = identifyLanguage(
-      `${item.title}\n${item.summary}`,
-      declared,
-      ctx.config.languages,
-    );
-    fresh.push({
-      id: articleId(url),
-      feedId: feed.id,
-      url,
-      contentHash: contentHash(item.title, item.summary),
-      title: item.title,
-      summary: item.summary,
-      body: null,
-      author: item.author,
-      publishedAt: item.published,
-      fetchedAt,
-      declaredLanguage: declared,
-      language: guess.language,
-      languageConfidence: guess.confidence,
-    });
+    const page = feed.fullText
+      ? await fetchFullText(
+          url,
+          httpOptions(ctx.config.fetch, feed, ctx.resolve),
+          ctx.pacer,
+          feed.selectors?.body,
+        )
+      : undefined;
+    if (page?.error)
+      ctx.log.info(
+        { feed: feed.id, stage: "fetch", url, reason: page.error },
+        "full text not had; summary kept",
+      );
+    fresh.push(newArticle(url, item, source, page));
   }
-  return insertArticles(ctx.db, fresh);
-}
-
-/** "fr-FR" and "ar_SA" declare fr and ar. */
-function shortLanguage(declared: string | null): string | null {
-  const code = declared?.toLowerCase().split(/[-_]/)[0];
-  return code && /^[a-z]{2,3}$/.test(code) ? code : null;
+  // The same text under another URL is the same article: not stored again, never an original.
+  const seenText = await knownContentHashes(
+    ctx.db,
+    fresh.map((a) => a.contentHash),
+  );
+  const unseen = fresh.filter((a) => !seenText.has(a.contentHash));
+  const originals = await findOriginals(
+    ctx.db,
+    unseen.map((a) => ({ id: a.id, language: a.language, simhash: a.simhash ?? null })),
+    fetchedAt,
+  );
+  return insertArticles(
+    ctx.db,
+    unseen.map((a) => ({ ...a, duplicateOf: originals.get(a.id) ?? null })),
+  );
 }

@@ -1,8 +1,8 @@
 import Parser from "rss-parser";
 import { FetchError } from "./fetch-errors.js";
-import { plainText } from "./text.js";
+import { parseDate, plainText, resolveLink } from "./text.js";
 
-export type FeedFormat = "rss" | "atom" | "rdf" | "json";
+export type FeedFormat = "rss" | "atom" | "rdf" | "json" | "html";
 
 export interface FeedItem {
   title: string;
@@ -23,7 +23,7 @@ export interface ParsedFeed {
 }
 
 /** Parses one decoded feed document; relative links are resolved against the feed's URL. */
-export async function parseFeed(text: string, baseUrl: string): Promise<ParsedFeed> {
+export async function parseFeed(text: string, baseUrl: string | undefined): Promise<ParsedFeed> {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed.startsWith("{")) return parseJsonFeed(trimmed, baseUrl);
   const format = xmlFormat(trimmed);
@@ -61,7 +61,7 @@ function repairAmpersands(text: string): string {
 
 type RawItem = Parser.Item & { author?: string; "dc:creator"?: string };
 
-async function parseXml(text: string, baseUrl: string) {
+async function parseXml(text: string, baseUrl: string | undefined) {
   // A fresh parser per document: xml2js keeps state from a failed parse in a reused one.
   const parser: Parser<{ language?: string }, RawItem> = new Parser({
     customFields: { feed: ["language"] },
@@ -74,7 +74,7 @@ async function parseXml(text: string, baseUrl: string) {
   };
 }
 
-function toItem(item: RawItem, baseUrl: string): FeedItem {
+function toItem(item: RawItem, baseUrl: string | undefined): FeedItem {
   return {
     title: plainText(item.title, 500),
     link: resolveLink(item.link ?? item.guid, baseUrl),
@@ -87,23 +87,7 @@ function toItem(item: RawItem, baseUrl: string): FeedItem {
 const hasContent = (item: FeedItem) =>
   item.link !== null && (item.title !== "" || item.summary !== "");
 
-function resolveLink(link: unknown, baseUrl: string): string | null {
-  if (typeof link !== "string" || link.trim() === "") return null;
-  try {
-    const url = new URL(link.trim(), baseUrl);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
-function parseDate(value: unknown): Date | null {
-  if (typeof value !== "string") return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time);
-}
-
-function parseJsonFeed(text: string, baseUrl: string): ParsedFeed {
+function parseJsonFeed(text: string, baseUrl: string | undefined): ParsedFeed {
   let doc: { version?: unknown; title?: unknown; language?: unknown; items?: unknown };
   try {
     doc = JSON.parse(text);

@@ -1,3 +1,4 @@
+import { bands } from "../ingest/simhash.js";
 import type { Sql } from "./database.js";
 import { asJson, toIso } from "./json.js";
 
@@ -15,6 +16,11 @@ export interface NewArticle {
   declaredLanguage: string | null;
   language: string;
   languageConfidence: number;
+  /** Why full text was wanted and not had; null when it was had or not wanted. */
+  bodyError?: string | null;
+  simhash?: bigint | null;
+  /** The earlier article this one re-publishes with light changes. */
+  duplicateOf?: string | null;
 }
 
 export interface StoredArticle {
@@ -39,6 +45,16 @@ export async function knownUrls(db: Sql, urls: readonly string[]): Promise<Set<s
   return new Set(rows.map((r) => r.url));
 }
 
+/** The content hashes among these that are already stored. */
+export async function knownContentHashes(db: Sql, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db.query<{ hash: string }>(
+    "select content_hash as hash from articles where content_hash in (select jsonb_array_elements_text($1::jsonb))",
+    [asJson(hashes)],
+  );
+  return new Set(rows.map((r) => r.hash));
+}
+
 /**
  * Stores what is new in one statement; an article already stored by URL or by content hash is
  * left as it was. Returns the ids actually inserted.
@@ -59,14 +75,20 @@ export async function insertArticles(db: Sql, articles: readonly NewArticle[]): 
     declared_language: a.declaredLanguage,
     language: a.language,
     language_confidence: a.languageConfidence,
+    body_error: a.bodyError ?? null,
+    simhash: a.simhash?.toString() ?? null,
+    ...bandColumns(a.simhash),
+    duplicate_of: a.duplicateOf ?? null,
   }));
   const inserted = await db.query<{ id: string }>(
     `insert into articles (id, feed_id, url, content_hash, title, summary, body, author,
-       published_at, fetched_at, declared_language, language, language_confidence)
+       published_at, fetched_at, declared_language, language, language_confidence, body_error,
+       simhash, band0, band1, band2, band3, duplicate_of)
      select * from jsonb_to_recordset($1::jsonb) as x(id text, feed_id text, url text,
        content_hash text, title text, summary text, body text, author text,
        published_at timestamptz, fetched_at timestamptz, declared_language text, language text,
-       language_confidence real)
+       language_confidence real, body_error text, simhash bigint, band0 integer, band1 integer,
+       band2 integer, band3 integer, duplicate_of text)
      on conflict do nothing
      returning id`,
     [asJson(rows)],
@@ -112,4 +134,38 @@ export async function articlesAwaitingExtraction(
 export async function countArticles(db: Sql): Promise<number> {
   const rows = await db.query<{ n: number }>("select count(*)::int as n from articles");
   return rows[0]?.n ?? 0;
+}
+
+function bandColumns(hash: bigint | null | undefined) {
+  const [band0, band1, band2, band3] = hash == null ? [null, null, null, null] : bands(hash);
+  return { band0, band1, band2, band3 };
+}
+
+export interface HashedArticle {
+  id: string;
+  language: string;
+  simhash: bigint;
+}
+
+/**
+ * Originals (not themselves duplicates) seen since `since` that share a SimHash band with any
+ * of the given hashes: the only articles a near-duplicate of them can be.
+ */
+export async function nearDuplicateCandidates(
+  db: Sql,
+  hashes: readonly bigint[],
+  since: Date,
+): Promise<HashedArticle[]> {
+  if (hashes.length === 0) return [];
+  const wanted = [0, 1, 2, 3].map((i) => asJson([...new Set(hashes.map((h) => bands(h)[i]))]));
+  const rows = await db.query<{ id: string; language: string; simhash: string }>(
+    `select id, language, simhash::text as simhash from articles
+     where duplicate_of is null and simhash is not null and fetched_at >= $5 and (
+       band0 in (select jsonb_array_elements($1::jsonb)::int) or
+       band1 in (select jsonb_array_elements($2::jsonb)::int) or
+       band2 in (select jsonb_array_elements($3::jsonb)::int) or
+       band3 in (select jsonb_array_elements($4::jsonb)::int))`,
+    [...wanted, since.toISOString()],
+  );
+  return rows.map((r) => ({ id: r.id, language: r.language, simhash: BigInt(r.simhash) }));
 }

@@ -24,7 +24,10 @@ export interface FeedHealth extends FeedState {
 }
 
 /** Brings the feeds table in line with the config; fetch state of known feeds is kept. */
-export async function syncFeeds(db: Sql, feeds: readonly FeedConfig[]): Promise<void> {
+export async function syncFeeds(
+  db: Sql,
+  feeds: readonly Pick<FeedConfig, "id" | "url" | "language">[],
+): Promise<void> {
   const rows = feeds.map((f) => ({ id: f.id, url: f.url, language_hint: f.language ?? null }));
   await db.query(
     `insert into feeds (id, url, language_hint)
