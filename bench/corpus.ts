@@ -83,6 +83,29 @@ const TEMPLATES: Record<
 
 export const LANGUAGES = Object.keys(TEMPLATES);
 
+/**
+ * Syllables to make each summary's own words from, so that two generated articles share no
+ * more than their template, as two real ones would, and near-duplicate detection does not take
+ * the corpus for one syndicated story.
+ */
+const SYLLABLES: Record<string, string[]> = {
+  ar: "با تي سو ما لي را نو كا دي فا هو جا زي قو شا".split(" "),
+  fa: "با تی سو ما لی را نو کا دی فا هو جا زی گو شا".split(" "),
+  fr: "ba ti so ma li ra no ka de fa ro ju ze gou cha".split(" "),
+  ru: "ба ти со ма ли ра но ка де фа ро жу зе го ша".split(" "),
+  en: "ba ti so ma li ra no ka de fa ro ju ze go sha".split(" "),
+};
+
+function filler(lang: string, n: number): string {
+  const syllables = SYLLABLES[lang] ?? [];
+  let state = (n * 2654435761) >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return syllables[(state >>> 8) % syllables.length] as string;
+  };
+  return Array.from({ length: 10 }, () => next() + next() + next()).join(" ");
+}
+
 const pick = <T>(list: T[], n: number): T => list[n % list.length] as T;
 
 function fill(template: string, lang: string, n: number): string {
@@ -113,7 +136,7 @@ export function generateFeeds(feeds: number, perFeed: number, seed = 0): Generat
     for (let i = 0; i < perFeed; i++) {
       const n = seed * 1_000_000 + f * perFeed + i;
       const title = `${fill(pick(t.titles, i), lang, n)} (${n})`;
-      const summary = fill(pick(t.summaries, i + f), lang, n);
+      const summary = `${fill(pick(t.summaries, i + f), lang, n)} ${filler(lang, n)}.`;
       const date = new Date(Date.UTC(2026, 10, 20, 0, 0, 0) + n * 60_000).toUTCString();
       items.push(
         `<item><title>${escapeXml(title)}</title><link>https://${lang}.news.example/${f}/${n}?utm_source=rss</link><pubDate>${date}</pubDate><description>${escapeXml(summary)}</description></item>`,

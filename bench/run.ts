@@ -1,9 +1,10 @@
 /**
  * npm run bench: prints a table; with --json, one JSON object with a member per measured part.
- * Members: inline, distributed. `--only inline,distributed` runs some of them.
+ * Members: inline, ingest, distributed. `--only inline,ingest` runs some of them.
  */
 import os from "node:os";
 import { benchDistributed } from "./distributed.js";
+import { benchIngest } from "./ingest.js";
 import { benchInline } from "./inline.js";
 
 const json = process.argv.includes("--json");
@@ -24,6 +25,15 @@ async function main() {
       "articles/s": inline.articlesPerSecond,
       "peak RSS MB": inline.peakRssMB,
     };
+  }
+  if (wanted("ingest")) {
+    const i = await benchIngest();
+    result.ingest = i;
+    rows["parse (decode + rss-parser)"] = {
+      "items/s": i.parseItemsPerSecond,
+      "MB/s": i.parseMBPerSecond,
+    };
+    rows["near-duplicate signatures"] = { "articles/s": i.dedupArticlesPerSecond };
   }
   if (wanted("distributed")) {
     const d = await benchDistributed();

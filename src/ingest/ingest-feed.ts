@@ -156,7 +156,7 @@ async function storeItems(
   const unseen = fresh.filter((a) => !seenText.has(a.contentHash));
   const originals = await findOriginals(
     ctx.db,
-    unseen.map((a) => ({ id: a.id, language: a.language, simhash: a.simhash ?? null })),
+    unseen.map((a) => ({ id: a.id, language: a.language, minhash: a.minhash ?? null })),
     fetchedAt,
   );
   return insertArticles(

@@ -3,8 +3,8 @@ import type { NewArticle } from "../store/articles.js";
 import { articleId, canonicalUrl, contentHash } from "./canonical.js";
 import type { FullText } from "./fetch-page.js";
 import { identifyLanguage } from "./language.js";
+import { normaliseForHash, signature } from "./minhash.js";
 import type { FeedItem } from "./parse.js";
-import { normaliseForHash, simhash } from "./simhash.js";
 
 /** Each item once, under its canonical URL; items without a usable link are dropped. */
 export function byCanonicalUrl(items: readonly FeedItem[]): Map<string, FeedItem> {
@@ -50,7 +50,7 @@ export function newArticle(
     declaredLanguage: source.declared,
     language: guess.language,
     languageConfidence: guess.confidence,
-    simhash: simhash(normaliseForHash(`${item.title} ${item.summary}`)),
+    minhash: signature(normaliseForHash(`${item.title} ${item.summary}`)),
   };
 }
 

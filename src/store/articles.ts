@@ -1,4 +1,4 @@
-import { bands } from "../ingest/simhash.js";
+import { bandKeys } from "../ingest/minhash.js";
 import type { Sql } from "./database.js";
 import { asJson, toIso } from "./json.js";
 
@@ -18,7 +18,7 @@ export interface NewArticle {
   languageConfidence: number;
   /** Why full text was wanted and not had; null when it was had or not wanted. */
   bodyError?: string | null;
-  simhash?: bigint | null;
+  minhash?: number[] | null;
   /** The earlier article this one re-publishes with light changes. */
   duplicateOf?: string | null;
 }
@@ -76,23 +76,32 @@ export async function insertArticles(db: Sql, articles: readonly NewArticle[]): 
     language: a.language,
     language_confidence: a.languageConfidence,
     body_error: a.bodyError ?? null,
-    simhash: a.simhash?.toString() ?? null,
-    ...bandColumns(a.simhash),
+    minhash: a.minhash ?? null,
     duplicate_of: a.duplicateOf ?? null,
   }));
   const inserted = await db.query<{ id: string }>(
     `insert into articles (id, feed_id, url, content_hash, title, summary, body, author,
        published_at, fetched_at, declared_language, language, language_confidence, body_error,
-       simhash, band0, band1, band2, band3, duplicate_of)
+       minhash, duplicate_of)
      select * from jsonb_to_recordset($1::jsonb) as x(id text, feed_id text, url text,
        content_hash text, title text, summary text, body text, author text,
        published_at timestamptz, fetched_at timestamptz, declared_language text, language text,
-       language_confidence real, body_error text, simhash bigint, band0 integer, band1 integer,
-       band2 integer, band3 integer, duplicate_of text)
+       language_confidence real, body_error text, minhash jsonb, duplicate_of text)
      on conflict do nothing
      returning id`,
     [asJson(rows)],
   );
+  const ids = new Set(inserted.map((r) => r.id));
+  const bands = articles.flatMap((a) =>
+    ids.has(a.id) && a.minhash ? bandKeys(a.minhash).map((key) => ({ key, article_id: a.id })) : [],
+  );
+  if (bands.length > 0) {
+    await db.query(
+      `insert into article_bands (key, article_id)
+       select key, article_id from jsonb_to_recordset($1::jsonb) as x(key integer, article_id text)`,
+      [asJson(bands)],
+    );
+  }
   return inserted.map((r) => r.id);
 }
 
@@ -136,36 +145,28 @@ export async function countArticles(db: Sql): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-function bandColumns(hash: bigint | null | undefined) {
-  const [band0, band1, band2, band3] = hash == null ? [null, null, null, null] : bands(hash);
-  return { band0, band1, band2, band3 };
-}
-
-export interface HashedArticle {
+export interface SignedArticle {
   id: string;
   language: string;
-  simhash: bigint;
+  minhash: number[];
 }
 
 /**
- * Originals (not themselves duplicates) seen since `since` that share a SimHash band with any
- * of the given hashes: the only articles a near-duplicate of them can be.
+ * Originals (not themselves duplicates) seen since `since` that share a MinHash band with any of
+ * the given signatures: the only articles a near-duplicate of them can be.
  */
 export async function nearDuplicateCandidates(
   db: Sql,
-  hashes: readonly bigint[],
+  signatures: readonly number[][],
   since: Date,
-): Promise<HashedArticle[]> {
-  if (hashes.length === 0) return [];
-  const wanted = [0, 1, 2, 3].map((i) => asJson([...new Set(hashes.map((h) => bands(h)[i]))]));
-  const rows = await db.query<{ id: string; language: string; simhash: string }>(
-    `select id, language, simhash::text as simhash from articles
-     where duplicate_of is null and simhash is not null and fetched_at >= $5 and (
-       band0 in (select jsonb_array_elements($1::jsonb)::int) or
-       band1 in (select jsonb_array_elements($2::jsonb)::int) or
-       band2 in (select jsonb_array_elements($3::jsonb)::int) or
-       band3 in (select jsonb_array_elements($4::jsonb)::int))`,
-    [...wanted, since.toISOString()],
+): Promise<SignedArticle[]> {
+  const keys = [...new Set(signatures.flatMap(bandKeys))];
+  if (keys.length === 0) return [];
+  return db.query<SignedArticle>(
+    `select a.id, a.language, a.minhash from articles a
+     where a.id in (select b.article_id from article_bands b
+                    where b.key in (select jsonb_array_elements($1::jsonb)::int))
+       and a.duplicate_of is null and a.fetched_at >= $2`,
+    [asJson(keys), since.toISOString()],
   );
-  return rows.map((r) => ({ id: r.id, language: r.language, simhash: BigInt(r.simhash) }));
 }
