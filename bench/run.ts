@@ -1,11 +1,12 @@
 /**
  * npm run bench: prints a table; with --json, one JSON object with a member per measured part.
- * Members: inline, ingest, distributed. `--only inline,ingest` runs some of them.
+ * Members: inline, ingest, langid, extract, distributed. `--only inline,ingest` runs some.
  */
 import os from "node:os";
 import { benchDistributed } from "./distributed.js";
 import { benchIngest } from "./ingest.js";
 import { benchInline } from "./inline.js";
+import { benchExtract, benchLangid } from "./quality-speed.js";
 
 const json = process.argv.includes("--json");
 const onlyArg = process.argv.indexOf("--only");
@@ -34,6 +35,21 @@ async function main() {
       "MB/s": i.parseMBPerSecond,
     };
     rows["near-duplicate signatures"] = { "articles/s": i.dedupArticlesPerSecond };
+  }
+  if (wanted("langid")) {
+    const l = await benchLangid();
+    result.langid = l;
+    rows["language identification, 80 chars"] = { "texts/s": l.perSecond80 };
+    rows["language identification, 1,000 chars"] = { "texts/s": l.perSecond1000 };
+  }
+  if (wanted("extract")) {
+    const e = await benchExtract();
+    result.extract = e;
+    rows["gazetteer extraction (600 chars)"] = {
+      "articles/s": e.articlesPerSecond,
+      "MB/s": e.MBPerSecond,
+    };
+    rows["gazetteer load"] = { ms: e.gazetteerLoadMs, entities: e.gazetteerEntities };
   }
   if (wanted("distributed")) {
     const d = await benchDistributed();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
+import { evaluateCommand } from "./commands/evaluate.js";
 import { feedsCheck, feedsParse } from "./commands/feeds.js";
 import { runCommand } from "./commands/run.js";
 import { jobsCommand, statusCommand } from "./commands/status.js";
@@ -101,6 +102,24 @@ function main(argv: string[]): Promise<void> {
       const fetch = opts.config ? (await load(opts.config)).fetch : undefined;
       process.exitCode = await feedsParse(target, fetch, opts.json === true);
     });
+
+  const evaluate = program.command("eval").description("quality on a labelled set (JSON Lines)");
+  for (const kind of ["langid", "extract"] as const) {
+    evaluate
+      .command(kind)
+      .description(
+        kind === "langid"
+          ? "language identification accuracy"
+          : "gazetteer extraction precision, recall and F1",
+      )
+      .requiredOption("--data <file>", "labelled JSON Lines")
+      .option("--json", "one JSON object")
+      .option("-c, --config <file>", "take languages and the watchlist from this config")
+      .action(async (opts: { data: string; json?: boolean; config?: string }) => {
+        const config = opts.config ? await load(opts.config) : undefined;
+        await evaluateCommand(kind, opts.data, opts.json === true, config);
+      });
+  }
 
   program
     .command("digest")

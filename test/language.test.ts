@@ -42,3 +42,22 @@ describe("language identification", () => {
     ).toBe("es");
   });
 });
+
+describe("language identification: neighbours in a script", () => {
+  it.each([
+    ["mk", "Владата ќе ги разгледа предлозите следната недела"],
+    ["sr", "Влада ће размотрити предлоге следеће недеље у Београду"],
+    ["bg", "Според министъра срещата ще бъде следващата седмица"],
+    ["ru", "Премьера по одноименной опере прошла 20 декабря 2014 года"],
+    ["ps", "د افغانستان په پلازمېنه کې غونډه وشوه"],
+    ["uk", "Revelation: Nokia Tune є фрагментом Gran Vals"],
+  ])("says %s, not one of the five, for %s", (language, text) => {
+    expect(identifyLanguage(text, null, ["ar", "fa", "fr", "ru", "en"]).language).toBe(language);
+  });
+
+  it("says und for Cyrillic with no cue to Russian or Bulgarian rather than guess", () => {
+    expect(
+      identifyLanguage("Петя МАРИНОВА (20 г.), студентка, София:", null, ["ru"]).language,
+    ).toBe("und");
+  });
+});

@@ -26,12 +26,24 @@ export const ISO639_3_TO_1: Readonly<Record<string, string>> = {
   mkd: "mk",
   bel: "be",
   kaz: "kk",
+  kmr: "ku",
 };
 
 export const toIso1 = (code: string): string => ISO639_3_TO_1[code] ?? code;
 
 /** Latin-script languages franc chooses between; a wide set so that Spanish is not called French. */
-export const LATIN_CANDIDATES = ["fra", "eng", "spa", "ita", "deu", "por", "nld", "tur", "pol"];
+export const LATIN_CANDIDATES = [
+  "fra",
+  "eng",
+  "spa",
+  "ita",
+  "deu",
+  "por",
+  "nld",
+  "tur",
+  "pol",
+  "kmr",
+];
 /** Cyrillic languages that lack the letters that would tell them apart at once. */
 export const CYRILLIC_CANDIDATES = ["rus", "bul", "ukr", "mkd", "srp", "bel"];
 
@@ -143,4 +155,42 @@ export const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
   nld: ["het", "een", "van", "op", "voor", "met", "niet", "zijn", "wordt", "naar", "ook", "bij"],
   tur: ["ve", "bir", "bu", "için", "ile", "olarak", "çok", "daha", "gibi"],
   pol: ["się", "nie", "że", "jest", "oraz", "przez"],
+  rus: [
+    "что",
+    "это",
+    "как",
+    "был",
+    "была",
+    "были",
+    "для",
+    "его",
+    "она",
+    "они",
+    "уже",
+    "также",
+    "после",
+    "при",
+    "который",
+    "которые",
+    "только",
+    "будет",
+    "более",
+  ],
+  bul: [
+    "ще",
+    "са",
+    "това",
+    "които",
+    "който",
+    "която",
+    "че",
+    "от",
+    "се",
+    "да",
+    "бе",
+    "беше",
+    "след",
+    "при",
+  ],
+  ukr: ["що", "це", "як", "був", "була", "для", "його", "вона", "вони", "вже", "також", "після"],
 };

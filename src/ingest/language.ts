@@ -23,11 +23,54 @@ const ARABIC_SCRIPT_MARKERS: [string, RegExp][] = [
 ];
 const CYRILLIC_MARKERS: [string, RegExp][] = [
   ["uk", /[іїєґІЇЄҐ]/g],
+  ["mk", /[ѓќѕЃЌЅ]/g],
+  ["sr", /[ђћЂЋ]/g],
   ["be", /[ўЎ]/g],
   ["tg", /[ғқҳҷӣӯҒҚҲҶӢӮ]/g],
   ["kk", /[әөүңһұӘӨҮҢҺҰ]/g],
   ["ru", /[ыэёЫЭЁ]/g],
 ];
+
+// Word forms one language of a script uses and its neighbours do not: function words, and
+// endings (Russian adjective endings; Bulgarian's definite article) that decide short headlines.
+const ARABIC_SCRIPT_WORDS: [string, RegExp, number][] = [
+  ["ps", /(?:^|[\s،.:؛])(?:د|په|کې|ته|چې|سره|دغو|دغه|شوي|وو)(?=$|[\s،.:؛])/g, 2],
+  ["ur", /(?:^|[\s،.:؛])(?:کے|کی|ہے|ہیں|میں|نے|کو|سے|اور)(?=$|[\s،.:؛])/g, 2],
+];
+const CYRILLIC_WORDS: [string, RegExp, number][] = [
+  // Lower-case words only for -ов/-ев: surnames (Ершов, Петров) end so in both languages.
+  // Case endings Bulgarian lost, and prepositions it does not use (it says "за", "към", "от").
+  [
+    "ru",
+    /[а-яё](?:ого|его|ому|ему|ый|ых|ым|ыми|ими|ая|яя|ую|юю|ться|тся|ах|ях|ами|ями|ией|ной|ской)(?=$|[^а-яё])|(?:^|[^а-яё])(?:о|об|у|из|к|что|это|который|которые|как|его|был|была|года|году|россии|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?=$|[^а-яё])/giu,
+    1,
+  ],
+  ["ru", /(?:^|[^а-яёА-ЯЁ])[а-яё]+(?:ов|ев)(?=$|[^а-яё])/gu, 1],
+  // Bulgarian's ъ before a consonant (Russian writes ъ only before е, ё, ю, я), its own
+  // words, and its definite article.
+  [
+    "bg",
+    /ъ[бвгджзклмнпрстфхцчшщ]|(?:^|[^а-я])(?:ще|са|това|които|който|която|че|беше|към|след|тя|ли|да|ние|каза|има|няма)(?=$|[^а-я])|[а-я](?:ът|ят|ите|ата|ото)(?=$|[^а-я])/gi,
+    1,
+  ],
+];
+
+/** The language whose own words the text uses, when only one language's are there. */
+function byWords(text: string, cues: [string, RegExp, number][]): LanguageGuess | undefined {
+  const totals = new Map<string, number>();
+  for (const [language, pattern, least] of cues) {
+    const count = text.match(pattern)?.length ?? 0;
+    if (count >= least) totals.set(language, (totals.get(language) ?? 0) + count);
+  }
+  const found = [...totals].sort((a, b) => b[1] - a[1]);
+  const [first, second] = found;
+  // One language's cues alone, or at least twice the other's.
+  if (!first || (second && first[1] < 2 * second[1])) return undefined;
+  return {
+    language: first[0],
+    confidence: round(Math.min(0.95, 0.6 + 0.1 * (first[1] - (second?.[1] ?? 0)))),
+  };
+}
 
 /**
  * The language of a text: its script first, then letters only one language of that script
@@ -45,12 +88,23 @@ export function identifyLanguage(
   const dominant = Math.max(counts.arabic, counts.cyrillic, counts.latin, counts.other);
   const share = dominant / letters;
   if (dominant === counts.other) return UNDETERMINED;
-  if (dominant === counts.arabic)
-    return byMarkers(text, ARABIC_SCRIPT_MARKERS, share) ?? UNDETERMINED;
+  if (dominant === counts.arabic) {
+    return (
+      byWords(text, ARABIC_SCRIPT_WORDS) ??
+      byMarkers(text, ARABIC_SCRIPT_MARKERS, share) ??
+      UNDETERMINED
+    );
+  }
+  // A Ukrainian letter among Cyrillic words marks Ukrainian even in a mostly Latin line.
+  if (counts.cyrillic >= letters * 0.15 && /[іїєґІЇЄҐ]/.test(text)) {
+    return { language: "uk", confidence: round(0.7 * Math.max(share, 0.5)) };
+  }
   if (dominant === counts.cyrillic) {
     return (
       byMarkers(text, CYRILLIC_MARKERS, share) ??
-      statistical(text, CYRILLIC_CANDIDATES, hint, share, preferred)
+      byWords(text, CYRILLIC_WORDS) ??
+      // No prior here: Russian and Bulgarian without their cues are a coin toss for franc too.
+      statistical(text, CYRILLIC_CANDIDATES, hint, share, [])
     );
   }
   return statistical(text, LATIN_CANDIDATES, hint, share, preferred);
@@ -132,12 +186,15 @@ function rank(
   preferred: readonly string[],
 ): [string, number][] {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // Elision (l'année, d'office) and its accents are French's own marks among Latin scripts.
+  const french = Math.min(3, (text.match(/\b[ldjmnstc]['’]\p{L}|[éèêçœ]/giu) ?? []).length);
   return francAll(text, { only: candidates, minLength: 1 })
     .map(([code, score]): [string, number] => {
       const stops = STOP_WORDS[code];
       const hits = stops ? words.filter((w) => stops.includes(w)).length : 0;
       const prior = preferred.includes(toIso1(code)) ? 0.1 : 0;
-      return [code, score + 0.2 * Math.min(3, hits) + prior];
+      const marks = code === "fra" ? 0.1 * french : 0;
+      return [code, score + 0.2 * Math.min(3, hits) + prior + marks];
     })
     .sort((a, b) => b[1] - a[1]);
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/cli.js";
+
+describe("wirewatch eval", () => {
+  it("langid --json gives accuracy overall and per gold language, with what each was taken for", async () => {
+    const { stdout } = await runCli([
+      "eval",
+      "langid",
+      "--data",
+      "test/fixtures/eval/langid.jsonl",
+      "--json",
+    ]);
+    const report = JSON.parse(stdout);
+    expect(report).toEqual({
+      n: 7,
+      accuracy: 0.8571,
+      byLang: {
+        ar: { n: 1, accuracy: 1, confusedWith: {} },
+        fa: { n: 1, accuracy: 1, confusedWith: {} },
+        ru: { n: 1, accuracy: 1, confusedWith: {} },
+        bg: { n: 1, accuracy: 1, confusedWith: {} },
+        en: { n: 1, accuracy: 1, confusedWith: {} },
+        fr: { n: 2, accuracy: 0.5, confusedWith: { und: 1 } },
+      },
+    });
+  });
+
+  it("extract --json scores spans by overlap and type, overall, per type and per language", async () => {
+    const { stdout } = await runCli([
+      "eval",
+      "extract",
+      "--data",
+      "test/fixtures/eval/ner.jsonl",
+      "--json",
+    ]);
+    const report = JSON.parse(stdout);
+    expect(report.n).toBe(3);
+    // Irak, Syrie, Bagdad, Moscou, Iran found (5 of 5 LOC); Bagdad in the Arabic line has no gold span.
+    expect(report.byType.LOC).toEqual({ precision: 0.8333, recall: 1, f1: 0.9091 });
+    expect(report.byType.ORG).toEqual({ precision: 0, recall: 0, f1: 0 });
+    expect(report.byLang.fr).toMatchObject({
+      n: 1,
+      byType: { LOC: { precision: 1, recall: 1, f1: 1 } },
+    });
+    expect(report.byLang.ar.micro).toEqual({ precision: 0, recall: 0, f1: 0 });
+    expect(report.micro).toEqual({ precision: 0.8333, recall: 0.8333, f1: 0.8333 });
+  });
+
+  it("names the file and line of a line that is not JSON", async () => {
+    const failure = await runCli(["eval", "langid", "--data", "package.json"]).catch(
+      (e: { stderr: string }) => e,
+    );
+    expect((failure as { stderr: string }).stderr).toContain("package.json:1: not JSON");
+  });
+});
