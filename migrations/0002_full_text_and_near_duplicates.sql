@@ -10,3 +10,7 @@ create table article_bands (
   article_id text not null
 );
 create index article_bands_key on article_bands (key);
+
+-- A feed whose XML had to be repaired (an unescaped &) before it parsed: it works, but its
+-- publisher should hear of it.
+alter table feeds add column repaired boolean not null default false;

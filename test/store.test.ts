@@ -113,10 +113,12 @@ describe.each(BACKENDS)("store on %s", (_name, open) => {
       items: 5,
       format: "rss",
       encoding: "utf-8",
+      repaired: true,
       nextFetchAt: next,
     });
     expect(await getFeed(t.db, "f1")).toMatchObject({
       etag: '"v1"',
+      repaired: true,
       itemsLastSeen: 5,
       consecutiveFailures: 0,
       lastError: null,
@@ -147,6 +149,7 @@ describe.each(BACKENDS)("store on %s", (_name, open) => {
       items: null,
       format: null,
       encoding: null,
+      repaired: null,
       nextFetchAt: next,
     });
     expect(await getFeed(t.db, "f1")).toMatchObject({

@@ -37,7 +37,7 @@ async function printFeeds(db: Parameters<typeof listFeeds>[0]): Promise<void> {
     const last = f.lastSuccessAt ? new Date(f.lastSuccessAt).toISOString() : "never";
     const health = f.lastError
       ? `failing (${f.consecutiveFailures} in a row): ${f.lastErrorReason}: ${f.lastError}`
-      : `ok, ${f.itemsLastSeen ?? 0} items`;
+      : `ok, ${f.itemsLastSeen ?? 0} items${f.repaired ? " (its XML needed repair: tell the publisher)" : ""}`;
     console.log(`feed ${f.id}: ${health}; last success ${last}`);
   }
 }

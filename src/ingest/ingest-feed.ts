@@ -65,6 +65,7 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
         items: null,
         format: null,
         encoding: null,
+        repaired: null,
       };
       await recordFetchSuccess(ctx.db, feedId, { status: 304, ...unchanged, nextFetchAt: next });
       log.info({ status: 304 }, "feed not modified");
@@ -79,6 +80,7 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
       items: parsed.items.length,
       format: parsed.format,
       encoding: parsed.encoding,
+      repaired: parsed.repaired,
       nextFetchAt: next,
     });
     const { format, encoding, repaired } = parsed;

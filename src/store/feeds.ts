@@ -21,6 +21,7 @@ export interface FeedHealth extends FeedState {
   itemsLastSeen: number | null;
   format: string | null;
   encoding: string | null;
+  repaired: boolean;
 }
 
 /** Brings the feeds table in line with the config; fetch state of known feeds is kept. */
@@ -46,7 +47,7 @@ const HEALTH_COLUMNS = `id, url, language_hint as "languageHint", etag, last_mod
   consecutive_failures as "consecutiveFailures", next_fetch_at as "nextFetchAt",
   last_fetch_at as "lastFetchAt", last_success_at as "lastSuccessAt", last_status as "lastStatus",
   last_error as "lastError", last_error_reason as "lastErrorReason",
-  items_last_seen as "itemsLastSeen", format, encoding`;
+  items_last_seen as "itemsLastSeen", format, encoding, repaired`;
 
 export async function getFeed(db: Sql, id: string): Promise<FeedHealth | undefined> {
   const rows = await db.query<FeedHealth>(`select ${HEALTH_COLUMNS} from feeds where id = $1`, [
@@ -66,6 +67,8 @@ export interface FetchSuccess {
   items: number | null;
   format: string | null;
   encoding: string | null;
+  /** Null when not known (a 304 carries no document). */
+  repaired: boolean | null;
   nextFetchAt: Date;
 }
 
@@ -75,7 +78,7 @@ export async function recordFetchSuccess(db: Sql, id: string, s: FetchSuccess): 
        etag = coalesce($3, etag), last_modified = coalesce($4, last_modified),
        items_last_seen = coalesce($5, items_last_seen), format = coalesce($6, format),
        encoding = coalesce($7, encoding), consecutive_failures = 0, last_error = null,
-       last_error_reason = null, next_fetch_at = $8
+       last_error_reason = null, next_fetch_at = $8, repaired = coalesce($9, repaired)
      where id = $1`,
     [
       id,
@@ -86,6 +89,7 @@ export async function recordFetchSuccess(db: Sql, id: string, s: FetchSuccess): 
       s.format,
       s.encoding,
       s.nextFetchAt.toISOString(),
+      s.repaired,
     ],
   );
 }
