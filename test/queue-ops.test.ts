@@ -14,6 +14,7 @@ import { startWorkers } from "../src/pipeline/distributed/workers.js";
 import { insertArticles } from "../src/store/articles.js";
 import { runCli } from "./helpers/cli.js";
 import { freshPostgres, type TestDatabase } from "./helpers/databases.js";
+import { faithful, fakeLlm } from "./helpers/fake-llm.js";
 import { REDIS_URL } from "./helpers/redis.js";
 
 const base = (prefix: string, extra = "") => `
@@ -80,9 +81,11 @@ describe("queues, schedulers and the operator's commands", () => {
     expect(after.map((s) => [s.key, s.every])).toEqual([["feed:a", 300_000]]);
   });
 
-  it("a stage's rate limit holds across all its workers", async () => {
+  it("the translation queue's rate limit holds across all its workers", async () => {
+    const llm = await fakeLlm((r) => faithful(r));
     const config = parseConfig(
-      base(`${prefix}rl`, ", limits: { extract: { max: 2, per: 1s } }"),
+      base(`${prefix}rl`, ", limits: { translate: { max: 2, per: 1s } }") +
+        `translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m, batchSize: 1 }\n`,
       "w.yaml",
       {},
     );
@@ -95,33 +98,35 @@ describe("queues, schedulers and the operator's commands", () => {
         feedId: "a",
         url: `https://a.example/${id}`,
         contentHash: id,
-        title: "Iraq",
+        title: `Iraq ${id}`,
         summary: "",
         body: null,
         author: null,
         publishedAt: null,
         fetchedAt: new Date(),
         declaredLanguage: null,
-        language: "en",
+        language: "fr",
         languageConfidence: 1,
       })),
     );
     const limited = new StageQueues(config, redis);
     const workers = [
-      startWorkers(ctx, limited, ["extract"], 4),
-      startWorkers(ctx, limited, ["extract"], 4),
+      startWorkers(ctx, limited, ["translate"], 4),
+      startWorkers(ctx, limited, ["translate"], 4),
     ];
-    await limited.add(ids.map((id) => ({ stage: "extract", ids: [id] })));
+    await limited.add(ids.map((id) => ({ stage: "translate", ids: [id] })));
     await waitUntilIdle(limited);
-    const starts = (await limited.queue("extract").getCompleted(0, -1))
+    const starts = (await limited.queue("translate").getCompleted(0, -1))
       .map((j) => j.processedOn ?? 0)
       .sort();
     expect(starts).toHaveLength(6);
     // Any three starts span more than the limiter's window: never three in one second.
     for (let i = 2; i < starts.length; i++)
       expect((starts[i] ?? 0) - (starts[i - 2] ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(llm.requests).toHaveLength(6);
     await Promise.all(workers.map((w) => w.close()));
     await limited.close();
+    await llm.close();
   });
 
   it("status, jobs failed and jobs retry show and requeue a failed job with its reason", async () => {

@@ -17,6 +17,9 @@ export const DEFAULTS = {
   hostGap: "1s",
   userAgent: "wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news monitoring)",
   digestTime: "07:00",
+  translateRpm: 60,
+  translateBatch: 40,
+  translateTimeout: "60s",
   digestDir: "./digests",
 } as const;
 
@@ -126,7 +129,7 @@ const queue = z.strictObject({
   /** Jobs per interval per stage, shared by every worker of that stage (BullMQ's limiter is global). */
   limits: z
     .partialRecord(
-      z.enum(["fetch", "extract", "digest"]),
+      z.enum(["fetch", "extract", "translate", "digest"]),
       z.strictObject({ max: z.number().int().min(1), per: duration }),
     )
     .default({}),
@@ -146,9 +149,19 @@ const translate = z.discriminatedUnion("provider", [
   z.strictObject({ provider: z.literal("none") }),
   z.strictObject({
     provider: z.literal("openai"),
+    /** Any OpenAI-compatible endpoint: OpenAI, Azure OpenAI, Ollama, vLLM. */
     baseURL: httpUrl.optional(),
     apiKey: z.string().min(1, "is required when provider is openai"),
     model: z.string().min(1),
+    /** Requests per minute, shared by every worker (BullMQ's limiter lives in Redis). */
+    requestsPerMinute: z.number().int().min(1).default(DEFAULTS.translateRpm),
+    /** Headlines per request. */
+    batchSize: z.number().int().min(1).max(200).default(DEFAULTS.translateBatch),
+    timeout: duration.prefault(DEFAULTS.translateTimeout),
+    /** Retries of a request after a 429, a 5xx or a timeout, with backoff (Retry-After honoured). */
+    maxRetries: z.number().int().min(0).max(10).default(3),
+    /** json_schema where the endpoint supports structured output; json_object otherwise. */
+    responseFormat: z.enum(["json_schema", "json_object"]).default("json_schema"),
   }),
 ]);
 

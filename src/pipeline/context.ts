@@ -8,6 +8,7 @@ import type { Database } from "../store/database.js";
 import { upsertEntities } from "../store/entities.js";
 import { syncFeeds } from "../store/feeds.js";
 import { openStore } from "../store/open.js";
+import { Translator } from "../translate/translator.js";
 
 /** Everything a stage may use; each stage declares the part of it that it needs. */
 export interface Context {
@@ -19,6 +20,8 @@ export interface Context {
   now: () => Date;
   resolve?: Resolver;
   respectBackoff?: boolean;
+  /** Absent when no translation provider is configured. */
+  translator?: Translator;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,8 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     pacer: new HostPacer(config.fetch.hostGap),
     now: options.now ?? (() => new Date()),
     resolve: options.resolve,
+    translator:
+      config.translate.provider === "openai" ? new Translator(config.translate) : undefined,
     close: () => db.close(),
   };
 }

@@ -1,7 +1,7 @@
-import { articlesAwaitingExtraction } from "../store/articles.js";
+import { articlesAwaitingExtraction, articlesAwaitingTranslation } from "../store/articles.js";
 import type { Context } from "./context.js";
 import { type RunStats, runInline } from "./inline.js";
-import { batches, type Job } from "./stages.js";
+import { batches, type Job, translationBatches } from "./stages.js";
 
 /**
  * One pass: the given feeds (every feed by default) fetched, and every article they bring,
@@ -10,9 +10,11 @@ import { batches, type Job } from "./stages.js";
 export async function runOnce(ctx: Context, feedIds?: readonly string[]): Promise<RunStats> {
   const feeds = feedIds ?? ctx.config.feeds.map((f) => f.id);
   const leftover = await articlesAwaitingExtraction(ctx.db);
+  const untranslated = await articlesAwaitingTranslation(ctx.db);
   const jobs: Job[] = [
     ...feeds.map((id): Job => ({ stage: "fetch", ids: [id] })),
     ...batches("extract", leftover),
+    ...translationBatches(ctx, untranslated),
   ];
   const started = performance.now();
   const stats = await runInline(ctx, jobs, ctx.config.queue.concurrency);

@@ -2,10 +2,11 @@ import { buildDigest } from "../digest/build.js";
 import { dayOf, zonedTime } from "../digest/day.js";
 import { extractArticles } from "../extract/extract-articles.js";
 import { ingestFeed } from "../ingest/ingest-feed.js";
-import { articlesAwaitingExtraction } from "../store/articles.js";
+import { articlesAwaitingExtraction, articlesAwaitingTranslation } from "../store/articles.js";
+import { translateArticles } from "../translate/translate-articles.js";
 import type { Context } from "./context.js";
 
-export const STAGE_NAMES = ["fetch", "extract", "digest"] as const;
+export const STAGE_NAMES = ["fetch", "extract", "translate", "digest"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** Work for one stage: feed ids for fetch, days for digest, a batch of article ids for the others. */
@@ -17,11 +18,20 @@ export interface Job {
 /** Articles are carried through later stages in batches of at most this many. */
 export const BATCH_SIZE = 200;
 
-export function batches(stage: StageName, ids: readonly string[]): Job[] {
+export function batches(stage: StageName, ids: readonly string[], size = BATCH_SIZE): Job[] {
   const jobs: Job[] = [];
-  for (let i = 0; i < ids.length; i += BATCH_SIZE)
-    jobs.push({ stage, ids: ids.slice(i, i + BATCH_SIZE) });
+  for (let i = 0; i < ids.length; i += size) jobs.push({ stage, ids: ids.slice(i, i + size) });
   return jobs;
+}
+
+/** Translation jobs hold one request's worth of headlines, so a limit on jobs is one on requests. */
+export function translationBatches(ctx: Context, ids: readonly string[]): Job[] {
+  const { translate } = ctx.config;
+  return batches(
+    "translate",
+    ids,
+    translate.provider === "openai" ? translate.batchSize : BATCH_SIZE,
+  );
 }
 
 /**
@@ -36,11 +46,16 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
       // Not only what this fetch stored: a fetch retried after a crash finds nothing new, yet
       // what its first attempt stored may never have reached extraction.
       next.push(...batches("extract", await articlesAwaitingExtraction(ctx.db, feedId)));
+      next.push(...translationBatches(ctx, await articlesAwaitingTranslation(ctx.db, feedId)));
     }
     return next;
   },
   async extract(articleIds, ctx) {
     await extractArticles(articleIds, ctx);
+    return translationBatches(ctx, articleIds);
+  },
+  async translate(articleIds, ctx) {
+    await translateArticles(articleIds, ctx);
     return [];
   },
   async digest(days, ctx) {

@@ -140,6 +140,21 @@ export async function articlesAwaitingExtraction(
   return rows.map((r) => r.id);
 }
 
+/** Extracted articles whose English title is still to be had (not failed: retranslate does those). */
+export async function articlesAwaitingTranslation(
+  db: Sql,
+  feedId?: string,
+  limit = 10_000,
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `select id from articles where translation_status = 'pending' and extracted_at is not null
+       and ($1::text is null or feed_id = $1)
+     order by fetched_at, id limit $2`,
+    [feedId ?? null, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function countArticles(db: Sql): Promise<number> {
   const rows = await db.query<{ n: number }>("select count(*)::int as n from articles");
   return rows[0]?.n ?? 0;

@@ -5,6 +5,14 @@ import type { Context } from "../context.js";
 import { STAGES, type StageName } from "../stages.js";
 import type { JobData, StageQueues } from "./queues.js";
 
+/** The translation provider's requests per minute, as a limit shared by every translate worker. */
+function providerLimit(ctx: Context, stage: StageName) {
+  const { translate } = ctx.config;
+  return stage === "translate" && translate.provider === "openai"
+    ? { max: translate.requestsPerMinute, per: 60_000 }
+    : undefined;
+}
+
 export interface WorkerSet {
   /** Stops taking jobs, lets the jobs in hand finish, then closes. Safe to call twice. */
   close(): Promise<void>;
@@ -22,7 +30,7 @@ export function startWorkers(
 ): WorkerSet {
   const { queue } = ctx.config;
   const workers = stages.map((stage) => {
-    const limit = queue.limits[stage];
+    const limit = queue.limits[stage] ?? providerLimit(ctx, stage);
     const worker = new Worker<JobData>(
       stage,
       async (job) => {

@@ -1,0 +1,94 @@
+import type { Sql } from "./database.js";
+import { asJson } from "./json.js";
+
+export interface ToTranslate {
+  id: string;
+  title: string;
+  language: string;
+}
+
+/** Articles among these ids that still need an English title. */
+export async function needingTranslation(db: Sql, ids: readonly string[]): Promise<ToTranslate[]> {
+  return db.query<ToTranslate>(
+    `select id, title, language from articles
+     where id in (select jsonb_array_elements_text($1::jsonb)) and translation_status in ('pending', 'failed')
+     order by id`,
+    [asJson(ids)],
+  );
+}
+
+export async function cachedTranslations(
+  db: Sql,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.query<{ key: string; title_en: string }>(
+    "select key, title_en from translations where key in (select jsonb_array_elements_text($1::jsonb))",
+    [asJson(keys)],
+  );
+  return new Map(rows.map((r) => [r.key, r.title_en]));
+}
+
+export interface Translated {
+  id: string;
+  titleEn: string;
+  /** Cache key, when the answer came from the model and should be kept. */
+  key?: string;
+  tokens: number;
+}
+
+/** English titles stored (and cached), their articles marked done. */
+export async function saveTranslations(
+  db: Sql,
+  model: string,
+  promptVersion: number,
+  done: readonly Translated[],
+): Promise<void> {
+  if (done.length === 0) return;
+  await db.query(
+    `update articles a set title_en = x.title_en, translation_status = 'done', translation_error = null,
+       tokens = a.tokens + x.tokens
+     from jsonb_to_recordset($1::jsonb) as x(id text, title_en text, tokens integer) where a.id = x.id`,
+    [asJson(done.map((d) => ({ id: d.id, title_en: d.titleEn, tokens: d.tokens })))],
+  );
+  const fresh = done.filter((d) => d.key);
+  if (fresh.length > 0) {
+    await db.query(
+      `insert into translations (key, model, prompt_version, title_en)
+       select key, $2, $3, title_en from jsonb_to_recordset($1::jsonb) as x(key text, title_en text)
+       on conflict (key) do nothing`,
+      [asJson(fresh.map((d) => ({ key: d.key, title_en: d.titleEn }))), model, promptVersion],
+    );
+  }
+}
+
+/** Articles left untranslated, with the reason in words (or `none`: no provider configured). */
+export async function markUntranslated(
+  db: Sql,
+  ids: readonly string[],
+  status: "failed" | "none",
+  reason: string | null,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `update articles set translation_status = $2, translation_error = $3
+     where id in (select jsonb_array_elements_text($1::jsonb)) and translation_status in ('pending', 'failed')`,
+    [asJson(ids), status, reason],
+  );
+}
+
+export async function recordUsage(
+  db: Sql,
+  day: string,
+  model: string,
+  promptTokens: number,
+  completionTokens: number,
+): Promise<void> {
+  await db.query(
+    `insert into token_usage (day, model, requests, prompt_tokens, completion_tokens) values ($1, $2, 1, $3, $4)
+     on conflict (day, model) do update set requests = token_usage.requests + 1,
+       prompt_tokens = token_usage.prompt_tokens + excluded.prompt_tokens,
+       completion_tokens = token_usage.completion_tokens + excluded.completion_tokens`,
+    [day, model, promptTokens, completionTokens],
+  );
+}

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import type { Logger } from "pino";
+import type { Config } from "../config/index.js";
+import type { Sql } from "../store/database.js";
+import {
+  cachedTranslations,
+  markUntranslated,
+  needingTranslation,
+  recordUsage,
+  saveTranslations,
+  type ToTranslate,
+  type Translated,
+} from "../store/translations.js";
+import { PROMPT_VERSION } from "./prompt.js";
+import { TranslationError, type Translator } from "./translator.js";
+
+export interface TranslateContext {
+  config: Config;
+  db: Sql;
+  log: Logger;
+  translator?: Translator;
+  now: () => Date;
+}
+
+/**
+ * The headline tier: English titles for a batch of articles, from the cache when the same text
+ * was translated before, else from the model in requests of `batchSize` items keyed by id. An
+ * article the model could not translate stays stored, marked failed with the reason; with no
+ * provider configured, each is marked so.
+ */
+export async function translateArticles(
+  ids: readonly string[],
+  ctx: TranslateContext,
+): Promise<void> {
+  const pending = await needingTranslation(ctx.db, ids);
+  if (pending.length === 0) return;
+  const { translator } = ctx;
+  if (!translator) {
+    await markUntranslated(
+      ctx.db,
+      pending.map((a) => a.id),
+      "none",
+      "no translation provider is configured",
+    );
+    return;
+  }
+  const english = pending
+    .filter((a) => a.language === "en")
+    .map((a) => ({ id: a.id, titleEn: a.title, tokens: 0 }));
+  const foreign = pending.filter((a) => a.language !== "en");
+  const keyOf = (a: ToTranslate) => cacheKey(translator.model, a.title);
+  const cached = await cachedTranslations(ctx.db, foreign.map(keyOf));
+  const fromCache = foreign.flatMap((a) => {
+    const title = cached.get(keyOf(a));
+    return title ? [{ id: a.id, titleEn: title, tokens: 0 }] : [];
+  });
+  await saveTranslations(ctx.db, translator.model, PROMPT_VERSION, [...english, ...fromCache]);
+  const todo = foreign.filter((a) => !cached.has(keyOf(a)));
+  const size = ctx.config.translate.provider === "openai" ? ctx.config.translate.batchSize : 40;
+  for (let i = 0; i < todo.length; i += size)
+    await translateBatch(todo.slice(i, i + size), translator, keyOf, ctx);
+}
+
+async function translateBatch(
+  batch: ToTranslate[],
+  translator: Translator,
+  keyOf: (a: ToTranslate) => string,
+  ctx: TranslateContext,
+) {
+  const log = ctx.log.child({ stage: "translate", articles: batch.length });
+  try {
+    const answer = await translator.headlines(
+      batch.map((a) => ({ id: a.id, language: a.language, title: a.title })),
+    );
+    const day = ctx.now().toISOString().slice(0, 10);
+    await recordUsage(ctx.db, day, translator.model, answer.promptTokens, answer.completionTokens);
+    const share = Math.ceil((answer.promptTokens + answer.completionTokens) / batch.length);
+    const done: Translated[] = batch.flatMap((a) => {
+      const title = answer.titles.get(a.id);
+      return title ? [{ id: a.id, titleEn: title, key: keyOf(a), tokens: share }] : [];
+    });
+    await saveTranslations(ctx.db, translator.model, PROMPT_VERSION, done);
+    const missing = batch.filter((a) => !answer.titles.has(a.id)).map((a) => a.id);
+    await markUntranslated(ctx.db, missing, "failed", "the model's answer left this item out");
+    log.info(
+      {
+        translated: done.length,
+        missing: missing.length,
+        tokens: answer.promptTokens + answer.completionTokens,
+      },
+      "headlines translated",
+    );
+  } catch (error) {
+    if (!(error instanceof TranslationError)) throw error;
+    await markUntranslated(
+      ctx.db,
+      batch.map((a) => a.id),
+      "failed",
+      error.message,
+    );
+    log.warn({ err: error.message, ids: batch.map((a) => a.id) }, "headlines not translated");
+  }
+}
+
+/** Model, prompt version and text: the same three never cost twice. */
+export function cacheKey(model: string, text: string): string {
+  return createHash("sha256").update(`${model}\n${PROMPT_VERSION}\n${text}`).digest("hex");
+}

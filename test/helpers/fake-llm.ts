@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serve, type TestServer } from "./http-server.js";
+
+export interface ChatRequest {
+  model: string;
+  messages: { role: string; content: string }[];
+  response_format?: { type: string };
+}
+
+export type Reply =
+  | { kind: "answer"; content: string; delayMs?: number }
+  | { kind: "status"; status: number; headers?: Record<string, string>; delayMs?: number };
+
+/** What a model that translates faithfully would answer: every item, "EN: " before its title. */
+export function faithful(request: ChatRequest, order: "same" | "reversed" = "same"): Reply {
+  const items = JSON.parse(request.messages.at(-1)?.content ?? "[]") as {
+    id: string;
+    title: string;
+  }[];
+  const answers = items.map((i) => ({ id: i.id, title_en: `EN: ${i.title}` }));
+  if (order === "reversed") answers.reverse();
+  return { kind: "answer", content: JSON.stringify({ items: answers }) };
+}
+
+export interface FakeLlm {
+  url: string;
+  requests: ChatRequest[];
+  server: TestServer;
+  close(): Promise<void>;
+}
+
+/** A loopback server speaking the chat-completions wire format, answering as `reply` says. */
+export async function fakeLlm(reply: (request: ChatRequest, n: number) => Reply): Promise<FakeLlm> {
+  const requests: ChatRequest[] = [];
+  const server = await serve((req: IncomingMessage, res: ServerResponse) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      if (req.url !== "/v1/chat/completions") return void res.writeHead(404).end();
+      const request = JSON.parse(body) as ChatRequest;
+      requests.push(request);
+      const answer = reply(request, requests.length);
+      setTimeout(() => {
+        if (res.destroyed) return;
+        if (answer.kind === "status") {
+          res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
+          return void res.end(
+            JSON.stringify({ error: { message: `status ${answer.status}`, type: "test" } }),
+          );
+        }
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            id: `chatcmpl-${requests.length}`,
+            object: "chat.completion",
+            created: Math.floor(Date.now() / 1000),
+            model: request.model,
+            choices: [
+              {
+                index: 0,
+                message: { role: "assistant", content: answer.content },
+                finish_reason: "stop",
+              },
+            ],
+            usage: { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 },
+          }),
+        );
+      }, answer.delayMs ?? 0);
+    });
+  });
+  return { url: `${server.url}/v1`, requests, server, close: () => server.close() };
+}
