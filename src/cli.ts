@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { feedsCheck, feedsParse } from "./commands/feeds.js";
+import { retranslateCommand } from "./commands/retranslate.js";
 import { runCommand } from "./commands/run.js";
 import { jobsCommand, statusCommand } from "./commands/status.js";
 import { workerCommand } from "./commands/worker.js";
@@ -120,6 +121,15 @@ function main(argv: string[]): Promise<void> {
         await evaluateCommand(kind, opts.data, opts.json === true, config);
       });
   }
+
+  program
+    .command("retranslate")
+    .description("translate again what failed, or what came in while no provider was configured")
+    .option(...configOption)
+    .option("--since <YYYY-MM-DD>", "only articles first seen on or after this day", parseDay)
+    .action(async (opts: { config: string; since?: string }) => {
+      process.exitCode = await retranslateCommand(await load(opts.config), log, opts.since);
+    });
 
   program
     .command("digest")

@@ -215,3 +215,40 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: test-key, model: t
     );
   });
 });
+
+describe("wirewatch retranslate", () => {
+  it("picks up what failed, or came in with no provider, and translates it", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { runCli } = await import("./helpers/cli.js");
+    const dir = await mkdtemp("/tmp/wirewatch-retranslate-");
+    const feeds = 'feeds: [{ id: f, url: "https://x.example/rss" }]\nstore: { path: ./data }\n';
+    await writeFile(`${dir}/none.yaml`, feeds);
+    await runCli(["digest", "--config", "none.yaml", "--out", "d.md"], dir);
+    // Fill the store as a run with no provider would have left it.
+    const { openStore } = await import("../src/store/open.js");
+    const db = await openStore({ path: `${dir}/data` });
+    await db.query(
+      "insert into feeds (id, url) values ('f', 'https://x.example/rss') on conflict do nothing",
+    );
+    await insertArticles(db, ARTICLES.map(article));
+    await db.query(
+      "update articles set translation_status = 'none', translation_error = 'no translation provider is configured'",
+    );
+    await db.close();
+    const llm = await fakeLlm((r) => faithful(r));
+    await writeFile(
+      `${dir}/llm.yaml`,
+      `${feeds}translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }\n`,
+    );
+    const { stdout } = await runCli(["retranslate", "--config", "llm.yaml"], dir);
+    expect(stdout.trim()).toBe("4 articles retried: 4 done");
+    expect(llm.requests).toHaveLength(1);
+    await llm.close();
+    const failure = await runCli(["retranslate", "--config", "none.yaml"], dir).catch(
+      (e: { stderr: string }) => e,
+    );
+    expect((failure as { stderr: string }).stderr).toContain(
+      "no translation provider is configured: set translate.provider first",
+    );
+  }, 60_000);
+});

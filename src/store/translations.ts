@@ -92,3 +92,17 @@ export async function recordUsage(
     [day, model, promptTokens, completionTokens],
   );
 }
+
+/**
+ * Articles to try again: failed ones, and those marked `none` (no provider then) now that one
+ * is configured; first seen at or after `since` when given. They are set back to pending.
+ */
+export async function resetForRetranslation(db: Sql, since: Date | null): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `update articles set translation_status = 'pending'
+     where translation_status in ('failed', 'none') and ($1::timestamptz is null or fetched_at >= $1)
+     returning id`,
+    [since?.toISOString() ?? null],
+  );
+  return rows.map((r) => r.id).sort();
+}
