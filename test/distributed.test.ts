@@ -64,6 +64,17 @@ async function snapshot(db: Database) {
   return { articles, mentions, pending };
 }
 
+/** Resolves once the feed server has seen `n` requests under /slow/ (or after about 4 s). */
+async function slowRequestsSeen(server: TestServer, n: number, path = "/slow/"): Promise<void> {
+  for (
+    let i = 0;
+    i < 200 && server.requests.filter((r) => r.url.startsWith(path)).length < n;
+    i++
+  ) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe("distributed workers on BullMQ and PostgreSQL", () => {
   let server: TestServer;
   let inline: Awaited<ReturnType<typeof snapshot>>;
@@ -159,13 +170,7 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     const [first] = await s.start(1);
     await enqueueFeeds(s.queues, ["f0"]);
     // Wait until the first worker holds the fetch job (its request is at the slow server).
-    for (
-      let i = 0;
-      i < 100 && !server.requests.some((r) => r.url === `/slow/${FEEDS[0]?.path}`);
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await slowRequestsSeen(server, 1, `/slow/${FEEDS[0]?.path}`);
     first?.child.kill("SIGKILL");
     await first?.exited;
     await s.start(1);
@@ -183,13 +188,7 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
       s.queues,
       s.config.feeds.map((f) => f.id),
     );
-    for (
-      let i = 0;
-      i < 200 && server.requests.filter((r) => r.url.startsWith("/slow/")).length < 3;
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await slowRequestsSeen(server, 3);
     await redis.stop();
     await new Promise((r) => setTimeout(r, 1500));
     await redis.start();
@@ -213,13 +212,7 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
       s.queues,
       s.config.feeds.map((f) => f.id),
     );
-    for (
-      let i = 0;
-      i < 200 && server.requests.filter((r) => r.url.startsWith("/slow/")).length < 2;
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await slowRequestsSeen(server, 2);
     await proxy.outage(3000);
     await waitUntilIdle(s.queues);
     expect(await snapshot(s.db.db), s.logs()).toEqual(inline);

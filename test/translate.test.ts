@@ -223,8 +223,7 @@ describe("wirewatch retranslate", () => {
     const dir = await mkdtemp("/tmp/wirewatch-retranslate-");
     const feeds = 'feeds: [{ id: f, url: "https://x.example/rss" }]\nstore: { path: ./data }\n';
     await writeFile(`${dir}/none.yaml`, feeds);
-    await runCli(["digest", "--config", "none.yaml", "--out", "d.md"], dir);
-    // Fill the store as a run with no provider would have left it.
+    // The store as a run with no provider would have left it.
     const { openStore } = await import("../src/store/open.js");
     const db = await openStore({ path: `${dir}/data` });
     await db.query(

@@ -61,3 +61,9 @@ export function dayOf(instant: Date, timeZone: string): string {
 }
 
 export const isDay = (text: string): boolean => DAY.test(text) && !Number.isNaN(Date.parse(text));
+
+/** The day before the one an instant falls on, in the zone: what a morning digest covers. */
+export function previousDay(instant: Date, timeZone: string): string {
+  const midnight = zonedTime(dayOf(instant, timeZone), "00:00", timeZone);
+  return dayOf(new Date(midnight.getTime() - 1), timeZone);
+}

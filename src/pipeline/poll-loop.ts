@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildDigest } from "../digest/build.js";
-import { dayOf, zonedTime } from "../digest/day.js";
+import { dayOf, previousDay, zonedTime } from "../digest/day.js";
 import type { Context } from "./context.js";
 import { runOnce } from "./run-once.js";
 
@@ -46,7 +46,7 @@ async function digestIfDue(ctx: Context): Promise<void> {
   const now = ctx.now();
   const today = dayOf(now, timezone);
   if (now < zonedTime(today, digest.time, timezone)) return;
-  const yesterday = dayOf(new Date(zonedTime(today, "00:00", timezone).getTime() - 1), timezone);
+  const yesterday = previousDay(now, timezone);
   const done = await ctx.db.query("select 1 from digests where day = $1 and format = 'md'", [
     yesterday,
   ]);

@@ -1,5 +1,5 @@
 import { buildDigest } from "../digest/build.js";
-import { dayOf, zonedTime } from "../digest/day.js";
+import { previousDay } from "../digest/day.js";
 import { extractArticles } from "../extract/extract-articles.js";
 import { ingestFeed } from "../ingest/ingest-feed.js";
 import { articlesAwaitingExtraction, articlesAwaitingTranslation } from "../store/articles.js";
@@ -59,17 +59,8 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
     return [];
   },
   async digest(days, ctx) {
-    const { timezone } = ctx.config;
     // A scheduled digest names no day: it is the digest of the day that just ended.
-    const wanted =
-      days.length > 0
-        ? days
-        : [
-            dayOf(
-              new Date(zonedTime(dayOf(ctx.now(), timezone), "00:00", timezone).getTime() - 1),
-              timezone,
-            ),
-          ];
+    const wanted = days.length > 0 ? days : [previousDay(ctx.now(), ctx.config.timezone)];
     for (const day of wanted) {
       const built = await buildDigest(ctx.db, ctx.config, day);
       ctx.log.info(

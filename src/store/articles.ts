@@ -35,25 +35,26 @@ export interface StoredArticle {
   fetchedAt: Date;
 }
 
-/** The canonical URLs among these that are already stored. */
-export async function knownUrls(db: Sql, urls: readonly string[]): Promise<Set<string>> {
-  if (urls.length === 0) return new Set();
-  const rows = await db.query<{ url: string }>(
-    "select url from articles where url in (select jsonb_array_elements_text($1::jsonb))",
-    [asJson(urls)],
+/** The values among these that some stored article already has in the column. */
+async function storedAmong(
+  db: Sql,
+  column: "url" | "content_hash",
+  values: readonly string[],
+): Promise<Set<string>> {
+  if (values.length === 0) return new Set();
+  const rows = await db.query<{ value: string }>(
+    `select ${column} as value from articles where ${column} in (select jsonb_array_elements_text($1::jsonb))`,
+    [asJson(values)],
   );
-  return new Set(rows.map((r) => r.url));
+  return new Set(rows.map((r) => r.value));
 }
 
+/** The canonical URLs among these that are already stored. */
+export const knownUrls = (db: Sql, urls: readonly string[]) => storedAmong(db, "url", urls);
+
 /** The content hashes among these that are already stored. */
-export async function knownContentHashes(db: Sql, hashes: readonly string[]): Promise<Set<string>> {
-  if (hashes.length === 0) return new Set();
-  const rows = await db.query<{ hash: string }>(
-    "select content_hash as hash from articles where content_hash in (select jsonb_array_elements_text($1::jsonb))",
-    [asJson(hashes)],
-  );
-  return new Set(rows.map((r) => r.hash));
-}
+export const knownContentHashes = (db: Sql, hashes: readonly string[]) =>
+  storedAmong(db, "content_hash", hashes);
 
 /**
  * Stores what is new in one statement; an article already stored by URL or by content hash is
