@@ -165,6 +165,26 @@ const translate = z.discriminatedUnion("provider", [
   }),
 ]);
 
+/**
+ * Which articles get the full tier (English summary, body translation, LLM entities): any
+ * article that matches one of these rules.
+ */
+const triage = z.strictObject({
+  full: z
+    .strictObject({
+      /** Articles that name a watchlist item. */
+      watchlist: z.boolean().default(true),
+      languages: z.array(languageCode).default([]),
+      feeds: z.array(identifier).default([]),
+      entityTypes: z.array(z.enum(["place", "group", "person", "org"])).default([]),
+      /** Matched, normalised, in the original title and summary. */
+      keywords: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
+  /** How much of the body the full tier translates. */
+  body: z.enum(["none", "lede", "full"]).default("lede"),
+});
+
 const digest = z.strictObject({
   time: z
     .string()
@@ -190,6 +210,7 @@ export const configSchema = z
     queue: queue.prefault({}),
     fetch: fetchOptions.prefault({}),
     translate: translate.default({ provider: "none" }),
+    triage: triage.prefault({}),
     digest: digest.prefault({}),
   })
   .superRefine((config, ctx) => {

@@ -5,6 +5,7 @@ import { ingestFeed } from "../ingest/ingest-feed.js";
 import { articlesAwaitingExtraction, articlesAwaitingTranslation } from "../store/articles.js";
 import { translateArticles } from "../translate/translate-articles.js";
 import type { Context } from "./context.js";
+import { fullTier } from "./full-tier.js";
 
 export const STAGE_NAMES = ["fetch", "extract", "translate", "digest"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
@@ -56,6 +57,7 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
   },
   async translate(articleIds, ctx) {
     await translateArticles(articleIds, ctx);
+    if (ctx.translator) await fullTier(articleIds, ctx, ctx.translator);
     return [];
   },
   async digest(days, ctx) {

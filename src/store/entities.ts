@@ -41,3 +41,16 @@ export async function countryEntities(db: Sql): Promise<Entity[]> {
     "select id, type, name, country, latitude, longitude, watched, alert from entities where id like 'country:%'",
   );
 }
+
+/** Adds entities not yet known (ones the model named); a known id is left as it is. */
+export async function insertEntitiesIfMissing(db: Sql, entities: readonly Entity[]): Promise<void> {
+  if (entities.length === 0) return;
+  await db.query(
+    `insert into entities (id, type, name, country, latitude, longitude, watched, alert)
+     select * from jsonb_to_recordset($1::jsonb) as x(id text, type text, name text,
+       country text, latitude double precision, longitude double precision, watched boolean,
+       alert boolean)
+     on conflict (id) do nothing`,
+    [asJson(entities)],
+  );
+}

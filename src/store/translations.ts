@@ -106,3 +106,59 @@ export async function resetForRetranslation(db: Sql, since: Date | null): Promis
   );
   return rows.map((r) => r.id).sort();
 }
+
+export interface FullCandidate {
+  id: string;
+  feedId: string;
+  language: string;
+  title: string;
+  summary: string;
+  body: string | null;
+  /** Whether it names a watchlist item, and the types of what it names (gazetteer pass). */
+  watched: boolean;
+  entityTypes: string[];
+}
+
+/** Articles among these not yet through the full tier, with what the gazetteer found in them. */
+export async function fullCandidates(db: Sql, ids: readonly string[]): Promise<FullCandidate[]> {
+  return db.query<FullCandidate>(
+    `select a.id, a.feed_id as "feedId", a.language, a.title, a.summary, a.body,
+       coalesce(bool_or(e.watched), false) as watched,
+       coalesce(jsonb_agg(distinct e.type) filter (where e.type is not null), '[]'::jsonb) as "entityTypes"
+     from articles a
+     left join mentions m on m.article_id = a.id
+     left join entities e on e.id = m.entity_id
+     where a.id in (select jsonb_array_elements_text($1::jsonb)) and (a.full_status is null or a.full_status = 'failed')
+     group by a.id order by a.id`,
+    [asJson(ids)],
+  );
+}
+
+export interface FullResult {
+  titleEn: string;
+  summaryEn: string;
+  bodyEn: string | null;
+  tokens: number;
+}
+
+export async function saveFull(db: Sql, id: string, r: FullResult): Promise<void> {
+  await db.query(
+    `update articles set title_en = coalesce(title_en, $2), summary_en = $3, body_en = $4,
+       full_status = 'done', full_error = null, tokens = tokens + $5,
+       translation_status = case when translation_status = 'pending' then 'done' else translation_status end
+     where id = $1`,
+    [id, r.titleEn, r.summaryEn, r.bodyEn, r.tokens],
+  );
+}
+
+export async function markFullFailed(
+  db: Sql,
+  ids: readonly string[],
+  reason: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    "update articles set full_status = 'failed', full_error = $2 where id in (select jsonb_array_elements_text($1::jsonb))",
+    [asJson(ids), reason],
+  );
+}

@@ -1,5 +1,12 @@
 import OpenAI from "openai";
+import type { z } from "zod";
 import type { Config } from "../config/index.js";
+import {
+  FULL_JSON_SCHEMA,
+  fullAnswer,
+  fullSystemPrompt,
+  type GlossaryEntry,
+} from "./full-prompt.js";
 import {
   HEADLINE_JSON_SCHEMA,
   type HeadlineItem,
@@ -9,6 +16,8 @@ import {
 import { RateLimiter } from "./rate-limiter.js";
 
 type Provider = Extract<Config["translate"], { provider: "openai" }>;
+type Message = { role: "system" | "user"; content: string };
+type JsonSchema = typeof HEADLINE_JSON_SCHEMA | typeof FULL_JSON_SCHEMA;
 
 export interface BatchAnswer {
   titles: Map<string, string>;
@@ -16,15 +25,23 @@ export interface BatchAnswer {
   completionTokens: number;
 }
 
-/** Why a batch could not be translated, in words an operator can act on. */
+export interface FullItem {
+  id: string;
+  language: string;
+  title: string;
+  summary: string;
+  body: string | null;
+}
+
+/** Why a request could not be answered, in words an operator can act on. */
 export class TranslationError extends Error {
   override name = "TranslationError";
 }
 
 /**
- * Headlines to English through any OpenAI-compatible endpoint. The openai client retries 429s
- * (honouring Retry-After), 5xx and timeouts with backoff; an answer that does not fit the schema
- * is asked for once more, then reported.
+ * Translation through any OpenAI-compatible endpoint. The openai client retries 429s (honouring
+ * Retry-After), 5xx and timeouts with backoff; an answer that does not fit the schema is asked
+ * for once more, then reported.
  */
 export class Translator {
   readonly model: string;
@@ -42,39 +59,59 @@ export class Translator {
     this.limiter = new RateLimiter(provider.requestsPerMinute);
   }
 
+  /** Many headlines in one request, each keyed by its article id. */
   async headlines(items: readonly HeadlineItem[]): Promise<BatchAnswer> {
+    const reply = await this.ask(headlineMessages(items), HEADLINE_JSON_SCHEMA, headlineAnswer);
+    const wanted = new Set(items.map((i) => i.id));
+    const titles = new Map(
+      reply.answer.items.filter((a) => wanted.has(a.id)).map((a) => [a.id, a.title_en.trim()]),
+    );
+    return { titles, promptTokens: reply.promptTokens, completionTokens: reply.completionTokens };
+  }
+
+  /** The full tier for one article: English title, summary, body, and the entities it names. */
+  full(article: FullItem, glossary: readonly GlossaryEntry[], body: "none" | "lede" | "full") {
+    const messages: Message[] = [
+      { role: "system", content: fullSystemPrompt(glossary, body) },
+      { role: "user", content: JSON.stringify(article) },
+    ];
+    return this.ask(messages, FULL_JSON_SCHEMA, fullAnswer);
+  }
+
+  private async ask<T>(messages: Message[], jsonSchema: JsonSchema, schema: z.ZodType<T>) {
     let problem = "";
     let promptTokens = 0;
     let completionTokens = 0;
     for (let attempt = 0; attempt < 2; attempt++) {
-      const completion = await this.complete(items);
+      const completion = await this.complete(messages, jsonSchema);
       promptTokens += completion.usage?.prompt_tokens ?? 0;
       completionTokens += completion.usage?.completion_tokens ?? 0;
-      const parsed = parseAnswer(completion.choices[0]?.message.content ?? "");
-      if (typeof parsed === "string") {
-        problem = parsed;
-        continue;
-      }
-      const wanted = new Set(items.map((i) => i.id));
-      const titles = new Map(
-        parsed.items.filter((a) => wanted.has(a.id)).map((a) => [a.id, a.title_en.trim()]),
-      );
-      return { titles, promptTokens, completionTokens };
+      const parsed = parseAnswer(completion.choices[0]?.message.content ?? "", schema);
+      if (parsed.ok) return { answer: parsed.value, promptTokens, completionTokens };
+      problem = parsed.problem;
     }
     throw new TranslationError(`the model's answer did not fit the schema twice: ${problem}`);
   }
 
-  private async complete(items: readonly HeadlineItem[]) {
+  private async complete(messages: Message[], jsonSchema: JsonSchema) {
     await this.limiter.take();
+    const format =
+      this.provider.responseFormat === "json_schema"
+        ? {
+            type: "json_schema" as const,
+            json_schema: jsonSchema as unknown as {
+              name: string;
+              strict: boolean;
+              schema: Record<string, unknown>;
+            },
+          }
+        : { type: "json_object" as const };
     try {
       return await this.client.chat.completions.create({
         model: this.model,
-        messages: headlineMessages(items),
+        messages,
         temperature: 0,
-        response_format:
-          this.provider.responseFormat === "json_schema"
-            ? { type: "json_schema", json_schema: HEADLINE_JSON_SCHEMA }
-            : { type: "json_object" },
+        response_format: format,
       });
     } catch (error) {
       throw new TranslationError(describe(error), { cause: error });
@@ -82,17 +119,22 @@ export class Translator {
   }
 }
 
-function parseAnswer(content: string) {
+function parseAnswer<T>(
+  content: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; problem: string } {
   let json: unknown;
   try {
     json = JSON.parse(content);
   } catch {
-    return `not JSON: ${content.slice(0, 80)}`;
+    return { ok: false, problem: `not JSON: ${content.slice(0, 80)}` };
   }
-  const result = headlineAnswer.safeParse(json);
-  return result.success
-    ? result.data
-    : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problem: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+  };
 }
 
 function describe(error: unknown): string {
@@ -100,8 +142,9 @@ function describe(error: unknown): string {
     return "the provider did not answer in time (after retries)";
   if (error instanceof OpenAI.RateLimitError)
     return "the provider kept answering 429 Too Many Requests (after retries)";
-  if (error instanceof OpenAI.APIError && error.status)
+  if (error instanceof OpenAI.APIError && error.status) {
     return `the provider answered HTTP ${error.status} (after retries): ${error.message}`;
+  }
   if (error instanceof OpenAI.APIConnectionError)
     return `cannot reach the provider: ${error.message}`;
   return error instanceof Error ? error.message : String(error);

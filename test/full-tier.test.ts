@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../src/config/index.js";
+import { silentLogger } from "../src/lib/logger.js";
+import { createContext } from "../src/pipeline/context.js";
+import { STAGES } from "../src/pipeline/stages.js";
+import { insertArticles, type NewArticle } from "../src/store/articles.js";
+import { freshPglite, type TestDatabase } from "./helpers/databases.js";
+import {
+  type ChatRequest,
+  type FakeLlm,
+  faithful,
+  fakeLlm,
+  type Reply,
+} from "./helpers/fake-llm.js";
+
+const WATCHED = "Réunion du renseignement à Bagdad contre Daech";
+const SUMMARY = "Le général Saad al-Alaq a dirigé la réunion à Bagdad.";
+
+function article(id: string, title: string, summary: string): NewArticle {
+  return {
+    id,
+    feedId: "f",
+    url: `https://x.example/${id}`,
+    contentHash: id,
+    title,
+    summary,
+    body: null,
+    author: null,
+    publishedAt: null,
+    fetchedAt: new Date(),
+    declaredLanguage: "fr",
+    language: "fr",
+    languageConfidence: 0.9,
+  };
+}
+
+/** Headline requests answered faithfully; a full request answered as a careful model would. */
+function model(request: ChatRequest): Reply {
+  if (!request.messages[0]?.content.includes("summary_en")) return faithful(request);
+  return {
+    kind: "answer",
+    content: JSON.stringify({
+      title_en: "Intelligence meeting in Baghdad against Islamic State",
+      summary_en:
+        "General Saad al-Alaq chaired a meeting in Baghdad. Its subject was the fight against Islamic State.",
+      body_en: null,
+      entities: [
+        { name: "Islamic State", type: "ORG", surface: "Daech", country: null },
+        { name: "Baghdad", type: "LOC", surface: "Bagdad", country: "IQ" },
+        { name: "Saad al-Alaq", type: "PER", surface: "Saad al-Alaq", country: null },
+        { name: "Iraqi Army", type: "ORG", surface: "armée irakienne", country: null },
+      ],
+    }),
+  };
+}
+
+describe("the full tier", () => {
+  let t: TestDatabase;
+  let llm: FakeLlm;
+  beforeAll(async () => {
+    t = await freshPglite();
+    llm = await fakeLlm(model);
+  });
+  afterAll(async () => {
+    await llm.close();
+    await t.drop();
+  });
+
+  it("goes to articles that name a watched item: English summary, and the model's entities linked to the gazetteer", async () => {
+    const config = parseConfig(
+      `feeds: [{ id: f, url: "https://x.example/rss" }]
+watchlist:
+  - { id: isis, type: group, name: Islamic State, aliases: { fr: [Daech], ar: [داعش] } }
+translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
+      "t.yaml",
+      {},
+    );
+    const ctx = await createContext(config, { log: silentLogger(), db: t.db });
+    await insertArticles(t.db, [
+      article("w1", WATCHED, SUMMARY),
+      article("p1", "La météo du week-end à Marseille", "Du soleil partout."),
+    ]);
+    await STAGES.extract(["w1", "p1"], ctx);
+    await STAGES.translate(["w1", "p1"], ctx);
+
+    const full = llm.requests.filter((r) => r.messages[0]?.content.includes("summary_en"));
+    expect(full).toHaveLength(1);
+    expect(full[0]?.messages[0]?.content).toContain("Islamic State (also written: Daech, داعش)");
+    expect(JSON.parse(full[0]?.messages[1]?.content ?? "{}")).toMatchObject({
+      id: "w1",
+      title: WATCHED,
+    });
+
+    const rows = await t.db.query<{
+      id: string;
+      title_en: string;
+      summary_en: string | null;
+      full_status: string | null;
+    }>("select id, title_en, summary_en, full_status from articles order by id");
+    expect(rows).toEqual([
+      {
+        id: "p1",
+        title_en: "EN: La météo du week-end à Marseille",
+        summary_en: null,
+        full_status: null,
+      },
+      {
+        id: "w1",
+        title_en: `EN: ${WATCHED}`,
+        summary_en:
+          "General Saad al-Alaq chaired a meeting in Baghdad. Its subject was the fight against Islamic State.",
+        full_status: "done",
+      },
+    ]);
+    const mentions = await t.db.query<{
+      entity_id: string;
+      field: string;
+      start_offset: number;
+      surface: string;
+    }>(
+      "select entity_id, field, start_offset, surface from mentions where article_id = 'w1' and method = 'llm' order by entity_id",
+    );
+    expect(mentions).toEqual([
+      { entity_id: "geonames:98182", field: "title", start_offset: 27, surface: "Bagdad" },
+      {
+        entity_id: "llm:org:iraqi-army",
+        field: "summary",
+        start_offset: -1,
+        surface: "armée irakienne",
+      },
+      {
+        entity_id: "llm:per:saad-al-alaq",
+        field: "summary",
+        start_offset: 11,
+        surface: "Saad al-Alaq",
+      },
+      { entity_id: "watch:isis", field: "title", start_offset: 41, surface: "Daech" },
+    ]);
+    const person = await t.db.query(
+      "select type, name, watched from entities where id = 'llm:per:saad-al-alaq'",
+    );
+    expect(person).toEqual([{ type: "person", name: "Saad al-Alaq", watched: false }]);
+  });
+});
