@@ -155,6 +155,8 @@ const translate = z.discriminatedUnion("provider", [
     model: z.string().min(1),
     /** Requests per minute, shared by every worker (BullMQ's limiter lives in Redis). */
     requestsPerMinute: z.number().int().min(1).default(DEFAULTS.translateRpm),
+    /** Tokens per minute (prompt estimated before sending), when the provider limits them. */
+    tokensPerMinute: z.number().int().min(100).optional(),
     /** Headlines per request. */
     batchSize: z.number().int().min(1).max(200).default(DEFAULTS.translateBatch),
     timeout: duration.prefault(DEFAULTS.translateTimeout),

@@ -162,3 +162,25 @@ export async function markFullFailed(
     [asJson(ids), reason],
   );
 }
+
+export async function cachedFullAnswer<T>(db: Sql, key: string): Promise<T | undefined> {
+  const rows = await db.query<{ answer: T }>(
+    "select answer from full_translations where key = $1",
+    [key],
+  );
+  return rows[0]?.answer;
+}
+
+export async function cacheFullAnswer(
+  db: Sql,
+  key: string,
+  model: string,
+  promptVersion: number,
+  answer: unknown,
+): Promise<void> {
+  await db.query(
+    `insert into full_translations (key, model, prompt_version, answer) values ($1, $2, $3, $4::jsonb)
+     on conflict (key) do nothing`,
+    [key, model, promptVersion, JSON.stringify(answer)],
+  );
+}

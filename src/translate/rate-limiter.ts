@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
- * At most `limit` starts in any window of `windowMs`: a caller waits for its turn rather than
- * being refused, so a burst is spread out and the provider's limit is never crossed.
+ * At most `limit` units (requests, or tokens) started in any window of `windowMs`: a caller
+ * waits for its turn rather than being refused, so a burst is spread out and the provider's
+ * limit is never crossed. A single take larger than the limit waits for an empty window.
  */
 export class RateLimiter {
-  private readonly starts: number[] = [];
+  private readonly taken: { at: number; amount: number }[] = [];
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -13,22 +14,23 @@ export class RateLimiter {
     private readonly windowMs = 60_000,
   ) {}
 
-  take(): Promise<void> {
-    const turn = this.queue.then(() => this.wait());
+  take(amount = 1): Promise<void> {
+    const turn = this.queue.then(() => this.wait(amount));
     this.queue = turn;
     return turn;
   }
 
-  private async wait(): Promise<void> {
+  private async wait(amount: number): Promise<void> {
     for (;;) {
       const now = Date.now();
-      while (this.starts.length > 0 && (this.starts[0] ?? 0) <= now - this.windowMs)
-        this.starts.shift();
-      if (this.starts.length < this.limit) {
-        this.starts.push(now);
+      while (this.taken.length > 0 && (this.taken[0]?.at ?? 0) <= now - this.windowMs)
+        this.taken.shift();
+      const used = this.taken.reduce((sum, t) => sum + t.amount, 0);
+      if (this.taken.length === 0 || used + amount <= this.limit) {
+        this.taken.push({ at: now, amount });
         return;
       }
-      await sleep((this.starts[0] ?? now) + this.windowMs - now + 1);
+      await sleep((this.taken[0]?.at ?? now) + this.windowMs - now + 1);
     }
   }
 }

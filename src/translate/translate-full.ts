@@ -1,14 +1,17 @@
+import { createHash } from "node:crypto";
 import type { Config } from "../config/index.js";
 import { cutAtWord } from "../ingest/text.js";
 import type { Sql } from "../store/database.js";
 import {
+  cachedFullAnswer,
+  cacheFullAnswer,
   type FullCandidate,
   markFullFailed,
   recordUsage,
   saveFull,
 } from "../store/translations.js";
-import type { FullAnswer, GlossaryEntry } from "./full-prompt.js";
-import { TranslationError, type Translator } from "./translator.js";
+import { FULL_PROMPT_VERSION, type FullAnswer, type GlossaryEntry } from "./full-prompt.js";
+import { type FullItem, TranslationError, type Translator } from "./translator.js";
 
 // The lede tier sends no more of the body than this: the model is paid by the token.
 const LEDE_CHARS = 1500;
@@ -43,19 +46,23 @@ export async function translateFull(
         : body === "lede" && a.body.length > LEDE_CHARS
           ? cutAtWord(a.body, LEDE_CHARS)
           : a.body;
+    const item = { id: a.id, language: a.language, title: a.title, summary: a.summary, body: text };
+    const key = fullKey(ctx.translator.model, body, item);
     try {
-      const reply = await ctx.translator.full(
-        { id: a.id, language: a.language, title: a.title, summary: a.summary, body: text },
-        glossary(ctx.config),
-        body,
-      );
-      await recordUsage(
-        ctx.db,
-        ctx.now().toISOString().slice(0, 10),
-        ctx.translator.model,
-        reply.promptTokens,
-        reply.completionTokens,
-      );
+      const cached = await cachedFullAnswer<FullAnswer>(ctx.db, key);
+      const reply = cached
+        ? { answer: cached, promptTokens: 0, completionTokens: 0 }
+        : await ctx.translator.full(item, glossary(ctx.config), body);
+      if (!cached) {
+        await recordUsage(
+          ctx.db,
+          ctx.now().toISOString().slice(0, 10),
+          ctx.translator.model,
+          reply.promptTokens,
+          reply.completionTokens,
+        );
+        await cacheFullAnswer(ctx.db, key, ctx.translator.model, FULL_PROMPT_VERSION, reply.answer);
+      }
       const { title_en, summary_en, body_en } = reply.answer;
       await saveFull(ctx.db, a.id, {
         titleEn: title_en,
@@ -70,4 +77,12 @@ export async function translateFull(
     }
   }
   return answers;
+}
+
+/** Model, prompt version, body setting and the text sent (not the id): the same text costs once. */
+function fullKey(model: string, body: string, item: FullItem): string {
+  const text = JSON.stringify([item.language, item.title, item.summary, item.body]);
+  return createHash("sha256")
+    .update(`${model}\n${FULL_PROMPT_VERSION}\n${body}\n${text}`)
+    .digest("hex");
 }

@@ -47,6 +47,7 @@ export class Translator {
   readonly model: string;
   private readonly client: OpenAI;
   private readonly limiter: RateLimiter;
+  private readonly tokens: RateLimiter | undefined;
 
   constructor(private readonly provider: Provider) {
     this.model = provider.model;
@@ -57,6 +58,7 @@ export class Translator {
       maxRetries: provider.maxRetries,
     });
     this.limiter = new RateLimiter(provider.requestsPerMinute);
+    this.tokens = provider.tokensPerMinute ? new RateLimiter(provider.tokensPerMinute) : undefined;
   }
 
   /** Many headlines in one request, each keyed by its article id. */
@@ -95,6 +97,8 @@ export class Translator {
 
   private async complete(messages: Message[], jsonSchema: JsonSchema) {
     await this.limiter.take();
+    // About four characters a token, plus room for the answer: an estimate, on the safe side.
+    await this.tokens?.take(Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 3));
     const format =
       this.provider.responseFormat === "json_schema"
         ? {
