@@ -1,12 +1,13 @@
 /**
  * npm run bench: prints a table; with --json, one JSON object with a member per measured part.
- * Members: inline, ingest, langid, extract, distributed. `--only inline,ingest` runs some.
+ * Members: inline, ingest, langid, extract, translate, distributed. `--only inline,ingest` runs some.
  */
 import os from "node:os";
 import { benchDistributed } from "./distributed.js";
 import { benchIngest } from "./ingest.js";
 import { benchInline } from "./inline.js";
 import { benchExtract, benchLangid } from "./quality-speed.js";
+import { benchTranslate } from "./translate.js";
 
 const json = process.argv.includes("--json");
 const onlyArg = process.argv.indexOf("--only");
@@ -50,6 +51,25 @@ async function main() {
       "MB/s": e.MBPerSecond,
     };
     rows["gazetteer load"] = { ms: e.gazetteerLoadMs, entities: e.gazetteerEntities };
+  }
+  if (wanted("translate")) {
+    const t = await benchTranslate();
+    result.translate = {
+      rpmOfLimit: t.rpmOfLimit,
+      requestsPer1000Headlines: t.requestsPer1000Headlines,
+      tokensPer1000Headlines: t.tokensPer1000Headlines,
+      cacheHitRate: t.cacheHitRate,
+    };
+    rows["translation: busiest minute / limit (120 rpm, 300 ms)"] = { ratio: t.rpmOfLimit };
+    rows["translation: per 1,000 headlines, batched"] = {
+      requests: t.requestsPer1000Headlines,
+      tokens: t.tokensPer1000Headlines,
+    };
+    rows["translation: per 1,000 headlines, one by one"] = {
+      requests: t.oneByOneRequestsPer1000Headlines,
+      tokens: t.oneByOneTokensPer1000Headlines,
+    };
+    rows["translation: cache hits, 30 % syndicated"] = { ratio: t.cacheHitRate };
   }
   if (wanted("distributed")) {
     const d = await benchDistributed();

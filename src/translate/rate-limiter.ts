@@ -12,6 +12,9 @@ export class RateLimiter {
   constructor(
     private readonly limit: number,
     private readonly windowMs = 60_000,
+    // Requests reach the provider a little after they start here; a second's margin keeps that
+    // jitter from putting one more into the provider's window than it allows.
+    private readonly marginMs = windowMs >= 10_000 ? 1000 : 0,
   ) {}
 
   take(amount = 1): Promise<void> {
@@ -23,14 +26,14 @@ export class RateLimiter {
   private async wait(amount: number): Promise<void> {
     for (;;) {
       const now = Date.now();
-      while (this.taken.length > 0 && (this.taken[0]?.at ?? 0) <= now - this.windowMs)
-        this.taken.shift();
+      const span = this.windowMs + this.marginMs;
+      while (this.taken.length > 0 && (this.taken[0]?.at ?? 0) <= now - span) this.taken.shift();
       const used = this.taken.reduce((sum, t) => sum + t.amount, 0);
       if (this.taken.length === 0 || used + amount <= this.limit) {
         this.taken.push({ at: now, amount });
         return;
       }
-      await sleep((this.taken[0]?.at ?? now) + this.windowMs - now + 1);
+      await sleep((this.taken[0]?.at ?? now) + span - now + 1);
     }
   }
 }

@@ -30,8 +30,12 @@ export interface FakeLlm {
 }
 
 /** A loopback server speaking the chat-completions wire format, answering as `reply` says. */
-export async function fakeLlm(reply: (request: ChatRequest, n: number) => Reply): Promise<FakeLlm> {
+export async function fakeLlm(
+  reply: (request: ChatRequest, n: number) => Reply,
+  options: { usage?: "fixed" | "by-length"; latencyMs?: number } = {},
+): Promise<FakeLlm & { times: number[] }> {
   const requests: ChatRequest[] = [];
+  const times: number[] = [];
   const server = await serve((req: IncomingMessage, res: ServerResponse) => {
     let body = "";
     req.on("data", (chunk) => {
@@ -41,34 +45,50 @@ export async function fakeLlm(reply: (request: ChatRequest, n: number) => Reply)
       if (req.url !== "/v1/chat/completions") return void res.writeHead(404).end();
       const request = JSON.parse(body) as ChatRequest;
       requests.push(request);
+      times.push(Date.now());
       const answer = reply(request, requests.length);
-      setTimeout(() => {
-        if (res.destroyed) return;
-        if (answer.kind === "status") {
-          res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
-          return void res.end(
-            JSON.stringify({ error: { message: `status ${answer.status}`, type: "test" } }),
+      setTimeout(
+        () => {
+          if (res.destroyed) return;
+          if (answer.kind === "status") {
+            res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
+            return void res.end(
+              JSON.stringify({ error: { message: `status ${answer.status}`, type: "test" } }),
+            );
+          }
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(
+            JSON.stringify({
+              id: `chatcmpl-${requests.length}`,
+              object: "chat.completion",
+              created: Math.floor(Date.now() / 1000),
+              model: request.model,
+              choices: [
+                {
+                  index: 0,
+                  message: { role: "assistant", content: answer.content },
+                  finish_reason: "stop",
+                },
+              ],
+              usage: usageOf(request, answer.content, options.usage ?? "fixed"),
+            }),
           );
-        }
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify({
-            id: `chatcmpl-${requests.length}`,
-            object: "chat.completion",
-            created: Math.floor(Date.now() / 1000),
-            model: request.model,
-            choices: [
-              {
-                index: 0,
-                message: { role: "assistant", content: answer.content },
-                finish_reason: "stop",
-              },
-            ],
-            usage: { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 },
-          }),
-        );
-      }, answer.delayMs ?? 0);
+        },
+        answer.delayMs ?? options.latencyMs ?? 0,
+      );
     });
   });
-  return { url: `${server.url}/v1`, requests, server, close: () => server.close() };
+  return { url: `${server.url}/v1`, requests, times, server, close: () => server.close() };
+}
+
+/** Fixed figures for tests; about four characters a token for benchmarks. */
+function usageOf(request: ChatRequest, answer: string, kind: "fixed" | "by-length") {
+  if (kind === "fixed") return { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 };
+  const prompt = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 4);
+  const completion = Math.ceil(answer.length / 4);
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+  };
 }
