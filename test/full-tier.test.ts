@@ -1,5 +1,9 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config/index.js";
+import { buildDigest } from "../src/digest/build.js";
 import { silentLogger } from "../src/lib/logger.js";
 import { createContext } from "../src/pipeline/context.js";
 import { STAGES } from "../src/pipeline/stages.js";
@@ -140,5 +144,25 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
       "select type, name, watched from entities where id = 'llm:per:saad-al-alaq'",
     );
     expect(person).toEqual([{ type: "person", name: "Saad al-Alaq", watched: false }]);
+
+    const out = join(await mkdtemp(join(tmpdir(), "wirewatch-full-")), "d.md");
+    const digest = await buildDigest(t.db, config, new Date().toISOString().slice(0, 10), out);
+    expect(digest.content).toContain(
+      `- **[fr]** EN: ${WATCHED} (original: ${WATCHED})\n  French · f`,
+    );
+    expect(digest.content).toContain(
+      "  General Saad al-Alaq chaired a meeting in Baghdad. Its subject was the fight against Islamic State.\n",
+    );
+
+    // The same text re-published under another URL: its full tier comes from the cache.
+    await insertArticles(t.db, [
+      { ...article("w2", WATCHED, SUMMARY), url: "https://y.example/w2", contentHash: "w2" },
+    ]);
+    await STAGES.extract(["w2"], ctx);
+    const before = llm.requests.length;
+    await STAGES.translate(["w2"], ctx);
+    expect(llm.requests.length).toBe(before);
+    const w2 = await t.db.query("select summary_en, full_status from articles where id = 'w2'");
+    expect(w2).toEqual([{ summary_en: rows[1]?.summary_en, full_status: "done" }]);
   });
 });

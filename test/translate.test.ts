@@ -251,3 +251,30 @@ describe("wirewatch retranslate", () => {
     );
   }, 60_000);
 });
+
+describe("syndicated copies in one batch", () => {
+  it("ask the model once for a title that two articles share", async () => {
+    const t = await freshPglite();
+    await t.db.query("insert into feeds (id, url) values ('f', 'https://x.example/rss')");
+    const copy = { ...article(["c2", "ar", "اجتماع أمني في بغداد"]), url: "https://y.example/c2" };
+    await insertArticles(t.db, [article(["c1", "ar", "اجتماع أمني في بغداد"]), copy]);
+    const llm = await fakeLlm((r) => faithful(r));
+    const config = parseConfig(
+      `feeds: [{ id: f, url: "https://x.example/rss" }]\ntranslate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
+      "t.yaml",
+      {},
+    );
+    await translateArticles(
+      ["c1", "c2"],
+      await createContext(config, { log: silentLogger(), db: t.db }),
+    );
+    expect(JSON.parse(llm.requests[0]?.messages[1]?.content ?? "[]")).toHaveLength(1);
+    const titles = await t.db.query("select id, title_en from articles order by id");
+    expect(titles).toEqual([
+      { id: "c1", title_en: "EN: اجتماع أمني في بغداد" },
+      { id: "c2", title_en: "EN: اجتماع أمني في بغداد" },
+    ]);
+    await llm.close();
+    await t.drop();
+  });
+});

@@ -80,6 +80,7 @@ function renderArticle(article: DigestArticle, meta: DigestMeta): string {
   return [
     `- **[${article.language}]** ${headline(article, meta)}`,
     `  ${language} · ${escapeMarkdown(article.feedId)}${when} · <${article.url}>`,
+    ...(article.summaryEn ? [`  ${escapeMarkdown(article.summaryEn)}`] : []),
     ...(names ? [`  Names: ${names}`] : []),
   ].join("\n");
 }

@@ -68,10 +68,23 @@ async function translateBatch(
   ctx: TranslateContext,
 ) {
   const log = ctx.log.child({ stage: "translate", articles: batch.length });
+  // The same title twice in a batch (syndicated copies) is asked for once, answered for both.
+  const firstOf = new Map<string, ToTranslate>();
+  for (const a of batch) if (!firstOf.has(keyOf(a))) firstOf.set(keyOf(a), a);
   try {
-    const answer = await translator.headlines(
-      batch.map((a) => ({ id: a.id, language: a.language, title: a.title })),
+    const reply = await translator.headlines(
+      [...firstOf.values()].map((a) => ({ id: a.id, language: a.language, title: a.title })),
     );
+    const titleOf = (a: ToTranslate) => reply.titles.get(firstOf.get(keyOf(a))?.id ?? "");
+    const answer = {
+      ...reply,
+      titles: new Map(
+        batch.flatMap((a) => {
+          const t = titleOf(a);
+          return t ? [[a.id, t] as const] : [];
+        }),
+      ),
+    };
     const day = ctx.now().toISOString().slice(0, 10);
     await recordUsage(ctx.db, day, translator.model, answer.promptTokens, answer.completionTokens);
     const share = Math.ceil((answer.promptTokens + answer.completionTokens) / batch.length);
