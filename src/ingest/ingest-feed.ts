@@ -131,6 +131,7 @@ async function storeItems(
     declared: feed.language ?? shortLanguage(parsed.language),
     languages: ctx.config.languages,
     fetchedAt,
+    translationStatus: ctx.config.translate.provider === "none" ? "none" : "pending",
   };
   const fresh: NewArticle[] = [];
   for (const [url, item] of items) {

@@ -23,6 +23,8 @@ export interface ArticleSource {
   declared: string | null;
   languages: readonly string[];
   fetchedAt: Date;
+  /** `none` when no translation provider is configured. */
+  translationStatus: "pending" | "none";
 }
 
 /** An article ready to store: its id, hashes and language, from a feed item and its page's text. */
@@ -50,6 +52,7 @@ export function newArticle(
     declaredLanguage: source.declared,
     language: guess.language,
     languageConfidence: guess.confidence,
+    translationStatus: source.translationStatus,
     minhash: signature(normaliseForHash(`${item.title} ${item.summary}`)),
   };
 }

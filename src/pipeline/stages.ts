@@ -28,11 +28,8 @@ export function batches(stage: StageName, ids: readonly string[], size = BATCH_S
 /** Translation jobs hold one request's worth of headlines, so a limit on jobs is one on requests. */
 export function translationBatches(ctx: Context, ids: readonly string[]): Job[] {
   const { translate } = ctx.config;
-  return batches(
-    "translate",
-    ids,
-    translate.provider === "openai" ? translate.batchSize : BATCH_SIZE,
-  );
+  // With no provider, articles are stored already marked untranslated: there is no job to do.
+  return translate.provider === "openai" ? batches("translate", ids, translate.batchSize) : [];
 }
 
 /**

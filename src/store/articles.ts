@@ -16,6 +16,8 @@ export interface NewArticle {
   declaredLanguage: string | null;
   language: string;
   languageConfidence: number;
+  /** `none` when no translation provider is configured: the article says so from the start. */
+  translationStatus?: "pending" | "none";
   /** Why full text was wanted and not had; null when it was had or not wanted. */
   bodyError?: string | null;
   minhash?: number[] | null;
@@ -77,17 +79,21 @@ export async function insertArticles(db: Sql, articles: readonly NewArticle[]): 
     language: a.language,
     language_confidence: a.languageConfidence,
     body_error: a.bodyError ?? null,
+    translation_status: a.translationStatus ?? "pending",
+    translation_error:
+      a.translationStatus === "none" ? "no translation provider is configured" : null,
     minhash: a.minhash ?? null,
     duplicate_of: a.duplicateOf ?? null,
   }));
   const inserted = await db.query<{ id: string }>(
     `insert into articles (id, feed_id, url, content_hash, title, summary, body, author,
        published_at, fetched_at, declared_language, language, language_confidence, body_error,
-       minhash, duplicate_of)
+       translation_status, translation_error, minhash, duplicate_of)
      select * from jsonb_to_recordset($1::jsonb) as x(id text, feed_id text, url text,
        content_hash text, title text, summary text, body text, author text,
        published_at timestamptz, fetched_at timestamptz, declared_language text, language text,
-       language_confidence real, body_error text, minhash jsonb, duplicate_of text)
+       language_confidence real, body_error text, translation_status text, translation_error text, minhash jsonb,
+       duplicate_of text)
      on conflict do nothing
      returning id`,
     [asJson(rows)],

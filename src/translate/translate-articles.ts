@@ -32,18 +32,14 @@ export async function translateArticles(
   ids: readonly string[],
   ctx: TranslateContext,
 ): Promise<void> {
-  const pending = await needingTranslation(ctx.db, ids);
-  if (pending.length === 0) return;
   const { translator } = ctx;
   if (!translator) {
-    await markUntranslated(
-      ctx.db,
-      pending.map((a) => a.id),
-      "none",
-      "no translation provider is configured",
-    );
+    // One statement: it only touches articles still pending, so no read is needed first.
+    await markUntranslated(ctx.db, ids, "none", "no translation provider is configured");
     return;
   }
+  const pending = await needingTranslation(ctx.db, ids);
+  if (pending.length === 0) return;
   const english = pending
     .filter((a) => a.language === "en")
     .map((a) => ({ id: a.id, titleEn: a.title, tokens: 0 }));
