@@ -8,6 +8,7 @@ import { silentLogger } from "../src/lib/logger.js";
 import { createContext } from "../src/pipeline/context.js";
 import { STAGES } from "../src/pipeline/stages.js";
 import { insertArticles, type NewArticle } from "../src/store/articles.js";
+import { storedArticle } from "./helpers/articles.js";
 import { freshPglite, type TestDatabase } from "./helpers/databases.js";
 import {
   type ChatRequest,
@@ -21,21 +22,7 @@ const WATCHED = "Réunion du renseignement à Bagdad contre Daech";
 const SUMMARY = "Le général Saad al-Alaq a dirigé la réunion à Bagdad.";
 
 function article(id: string, title: string, summary: string): NewArticle {
-  return {
-    id,
-    feedId: "f",
-    url: `https://x.example/${id}`,
-    contentHash: id,
-    title,
-    summary,
-    body: null,
-    author: null,
-    publishedAt: null,
-    fetchedAt: new Date(),
-    declaredLanguage: "fr",
-    language: "fr",
-    languageConfidence: 0.9,
-  };
+  return storedArticle(id, { title, summary, language: "fr" });
 }
 
 /** Headline requests answered faithfully; a full request answered as a careful model would. */

@@ -4,6 +4,7 @@ import { silentLogger } from "../src/lib/logger.js";
 import { type Context, createContext } from "../src/pipeline/context.js";
 import { insertArticles, type NewArticle } from "../src/store/articles.js";
 import { translateArticles } from "../src/translate/translate-articles.js";
+import { storedArticle } from "./helpers/articles.js";
 import { freshPglite, type TestDatabase } from "./helpers/databases.js";
 import {
   type ChatRequest,
@@ -21,21 +22,7 @@ const ARTICLES: [string, string, string][] = [
 ];
 
 function article([id, language, title]: [string, string, string]): NewArticle {
-  return {
-    id,
-    feedId: "f",
-    url: `https://x.example/${id}`,
-    contentHash: id,
-    title,
-    summary: "",
-    body: null,
-    author: null,
-    publishedAt: null,
-    fetchedAt: new Date(),
-    declaredLanguage: language,
-    language,
-    languageConfidence: 0.9,
-  };
+  return storedArticle(id, { language, title });
 }
 
 type Row = {

@@ -54,9 +54,11 @@ export class Matcher {
   /** Non-overlapping matches, longest first from left to right. */
   match(text: string): Match[] {
     const tokens = tokenize(text);
+    // Each token's keys once: a multi-word walk from every start would otherwise redo them.
+    const keys = tokens.map((t) => textKeys(t.text));
     const matches: Match[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const found = this.longestAt(tokens, i);
+      const found = this.longestAt(tokens, keys, i);
       if (!found) {
         i++;
         continue;
@@ -77,12 +79,11 @@ export class Matcher {
     return matches;
   }
 
-  private longestAt(tokens: Token[], start: number) {
+  private longestAt(tokens: Token[], tokenKeys: string[][], start: number) {
     let best: { target: Target; endToken: number; exact: boolean } | undefined;
     const walk = (node: Node, index: number, exact: boolean) => {
-      const token = tokens[index];
-      if (!token) return;
-      const keys = textKeys(token.text);
+      const keys = tokenKeys[index];
+      if (!keys) return;
       keys.forEach((key, k) => {
         const child = node.next.get(key);
         if (!child) return;
