@@ -48,16 +48,43 @@ describe("language identification: neighbours in a script", () => {
     ["mk", "Владата ќе ги разгледа предлозите следната недела"],
     ["sr", "Влада ће размотрити предлоге следеће недеље у Београду"],
     ["bg", "Според министъра срещата ще бъде следващата седмица"],
-    ["ru", "Премьера по одноименной опере прошла 20 декабря 2014 года"],
+    ["ru", "Концерт по мотивам известной оперы состоялся 12 марта 2019 года"],
     ["ps", "د افغانستان په پلازمېنه کې غونډه وشوه"],
-    ["uk", "Revelation: Nokia Tune є фрагментом Gran Vals"],
+    ["uk", "Concert review: Kyiv Opera є головним театром"],
   ])("says %s, not one of the five, for %s", (language, text) => {
     expect(identifyLanguage(text, null, ["ar", "fa", "fr", "ru", "en"]).language).toBe(language);
   });
 
   it("says und for Cyrillic with no cue to Russian or Bulgarian rather than guess", () => {
+    expect(identifyLanguage("Мария ИВАНОВА (41 г.), лекар, Пловдив:", null, ["ru"]).language).toBe(
+      "und",
+    );
+  });
+
+  it("takes a word-final soft sign, which Bulgarian never writes, for Russian", () => {
+    expect(identifyLanguage("Жизнь и смерть в Москве").language).toBe("ru");
+  });
+});
+
+describe("language identification: Latin script", () => {
+  const five = ["ar", "fa", "fr", "ru", "en"];
+
+  it("tells a Kurmanji line by its own words, not as French for its ê and î", () => {
+    const text =
+      "Şaredariya Amedê û rêxistinên jinan li bajêr civiyan ji bo ku pirsgirêk were çareserkirin";
+    expect(identifyLanguage(text, null, five).language).toBe("ku");
+  });
+
+  it("names a date line by its day and month names, too short for statistics", () => {
+    expect(identifyLanguage("Sunday, June 8, 2025", null, five).language).toBe("en");
+    expect(identifyLanguage("Dimanche 8 juin 2025", null, five).language).toBe("fr");
+    expect(identifyLanguage("Sunday 2025", null, five).language).toBe("und");
+  });
+
+  it("weighs English function words and endings against French trigrams", () => {
+    expect(identifyLanguage("Nation, tribune, opinion: our view", null, five).language).toBe("en");
     expect(
-      identifyLanguage("Петя МАРИНОВА (20 г.), студентка, София:", null, ["ru"]).language,
-    ).toBe("und");
+      identifyLanguage("Investigator Interview: Shocking Testimony", null, five).language,
+    ).toBe("en");
   });
 });

@@ -1,5 +1,6 @@
 import { francAll } from "franc";
-import { CYRILLIC_CANDIDATES, LATIN_CANDIDATES, STOP_WORDS, toIso1 } from "./language-codes.js";
+import { FUNCTION_WORDS } from "./function-words.js";
+import { CYRILLIC_CANDIDATES, LATIN_CANDIDATES, toIso1 } from "./language-codes.js";
 
 export interface LanguageGuess {
   /** ISO 639-1 where one exists, else ISO 639-3; `und` when too short or too unsure. */
@@ -12,6 +13,8 @@ export const UNDETERMINED: LanguageGuess = { language: "und", confidence: 0 };
 const MIN_LETTERS = 8;
 const MIN_LETTERS_STATISTICAL = 15;
 const MIN_MARGIN = 0.03;
+// Russian and Bulgarian read alike to franc; a close call between them is no call at all.
+const MIN_MARGIN_CYRILLIC = 0.1;
 
 // Letters each language uses and its neighbours in the same script do not.
 const ARABIC_SCRIPT_MARKERS: [string, RegExp][] = [
@@ -42,10 +45,12 @@ const CYRILLIC_WORDS: [string, RegExp, number][] = [
   // Case endings Bulgarian lost, and prepositions it does not use (it says "за", "към", "от").
   [
     "ru",
-    /[а-яё](?:ого|его|ому|ему|ый|ых|ым|ыми|ими|ая|яя|ую|юю|ться|тся|ах|ях|ами|ями|ией|ной|ской)(?=$|[^а-яё])|(?:^|[^а-яё])(?:о|об|у|из|к|что|это|который|которые|как|его|был|была|года|году|россии|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?=$|[^а-яё])/giu,
+    /[а-яё](?:ого|его|ому|ему|ый|ий|ых|ым|ыми|ими|ая|яя|ую|юю|ться|тся|ах|ях|ами|ями|ией|ной|ской)(?=$|[^а-яё])|(?:^|[^а-яё])(?:о|об|у|из|к|что|это|который|которые|как|его|был|была|года|году|россии|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?=$|[^а-яё])/giu,
     1,
   ],
   ["ru", /(?:^|[^а-яёА-ЯЁ])[а-яё]+(?:ов|ев)(?=$|[^а-яё])/gu, 1],
+  // Bulgarian writes ь only before о; Russian ends words with it (-ть, -ль, -нь).
+  ["ru", /ь(?!о)/gu, 1],
   // Bulgarian's ъ before a consonant (Russian writes ъ only before е, ё, ю, я), its own
   // words, and its definite article.
   [
@@ -104,10 +109,10 @@ export function identifyLanguage(
       byMarkers(text, CYRILLIC_MARKERS, share) ??
       byWords(text, CYRILLIC_WORDS) ??
       // No prior here: Russian and Bulgarian without their cues are a coin toss for franc too.
-      statistical(text, CYRILLIC_CANDIDATES, hint, share, [])
+      statistical(text, CYRILLIC_CANDIDATES, hint, share, [], MIN_MARGIN_CYRILLIC)
     );
   }
-  return statistical(text, LATIN_CANDIDATES, hint, share, preferred);
+  return kurmanji(text) ?? statistical(text, LATIN_CANDIDATES, hint, share, preferred);
 }
 
 function scriptCounts(text: string) {
@@ -155,10 +160,12 @@ function statistical(
   hint: string | null | undefined,
   share: number,
   preferred: readonly string[],
+  minMargin = MIN_MARGIN,
 ): LanguageGuess {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS_STATISTICAL) return hintOrUnd(hint, candidates);
-  const ranked = rank(text, candidates, preferred);
+  const hits = functionWordHits(text);
+  if (letters < MIN_LETTERS_STATISTICAL) return byOwnWords(hits, 2) ?? hintOrUnd(hint, candidates);
+  const ranked = rank(text, candidates, preferred, hits);
   const [top, second] = ranked;
   if (!top || top[0] === "und") return UNDETERMINED;
   const margin = top[1] - (second?.[1] ?? 0);
@@ -166,7 +173,7 @@ function statistical(
   if (hinted && top[1] - hinted[1] < 0.05) {
     return { language: toIso1(hinted[0]), confidence: round(Math.min(0.9, 0.6 + margin) * share) };
   }
-  if (margin < MIN_MARGIN) return UNDETERMINED;
+  if (margin < minMargin) return UNDETERMINED;
   return { language: toIso1(top[0]), confidence: round(Math.min(0.99, 0.5 + margin * 2) * share) };
 }
 
@@ -176,25 +183,58 @@ function hintOrUnd(hint: string | null | undefined, candidates: string[]): Langu
   return fits ? { language: hint, confidence: 0.5 } : UNDETERMINED;
 }
 
+/** How many of each language's own words the text uses. */
+function functionWordHits(text: string): Map<string, number> {
+  const hits = new Map<string, number>();
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    for (const [code, own] of Object.entries(FUNCTION_WORDS)) {
+      if (own.has(word)) hits.set(code, (hits.get(code) ?? 0) + 1);
+    }
+  }
+  return hits;
+}
+
+/** One language's own words, at least `least` of them, and none of any other's. */
+function byOwnWords(hits: Map<string, number>, least: number): LanguageGuess | undefined {
+  const [only, other] = hits;
+  if (!only || other || only[1] < least) return undefined;
+  return { language: toIso1(only[0]), confidence: 0.6 };
+}
+
 /**
- * franc's trigram scores, raised for each function word of the language the text contains, and
- * a little for the languages the operator monitors: a tie goes to what the desk expects.
+ * Kurmanji, written in Latin letters, is outside franc's model: its own words (û, ji, bi, li,
+ * ku) decide it when they outnumber every other language's threefold.
+ */
+function kurmanji(text: string): LanguageGuess | undefined {
+  const hits = functionWordHits(text);
+  const own = hits.get("kmr") ?? 0;
+  const other = Math.max(0, ...[...hits].filter(([code]) => code !== "kmr").map(([, n]) => n));
+  return own >= 3 && own > 3 * other ? { language: "ku", confidence: 0.8 } : undefined;
+}
+
+// Endings and letter pairs English uses and French, its likeliest confusion here, does not.
+const ENGLISH_FORMS = /\p{L}{2}(?:ing|ness|ship|ght|tor|ity|ous|ly)\b|\b(?:th|wh)\p{L}/giu;
+// Elision (l'année, d'office) and its accents are French's own marks among Latin scripts.
+const FRENCH_FORMS = /\b[ldjmnstc]['’]\p{L}|[éèçœ]/giu;
+
+/**
+ * franc's trigram scores, raised for each function word of the language the text contains, for
+ * its own spelling, and a little for the languages the operator monitors: a tie goes to what the
+ * desk expects.
  */
 function rank(
   text: string,
   candidates: string[],
   preferred: readonly string[],
+  hits: Map<string, number>,
 ): [string, number][] {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  // Elision (l'année, d'office) and its accents are French's own marks among Latin scripts.
-  const french = Math.min(3, (text.match(/\b[ldjmnstc]['’]\p{L}|[éèêçœ]/giu) ?? []).length);
+  const french = Math.min(3, text.match(FRENCH_FORMS)?.length ?? 0);
+  const english = Math.min(2, text.match(ENGLISH_FORMS)?.length ?? 0);
   return francAll(text, { only: candidates, minLength: 1 })
     .map(([code, score]): [string, number] => {
-      const stops = STOP_WORDS[code];
-      const hits = stops ? words.filter((w) => stops.includes(w)).length : 0;
       const prior = preferred.includes(toIso1(code)) ? 0.1 : 0;
-      const marks = code === "fra" ? 0.1 * french : 0;
-      return [code, score + 0.2 * Math.min(3, hits) + prior + marks];
+      const marks = code === "fra" ? 0.1 * french : code === "eng" ? 0.1 * english : 0;
+      return [code, score + 0.2 * Math.min(3, hits.get(code) ?? 0) + prior + marks];
     })
     .sort((a, b) => b[1] - a[1]);
 }
