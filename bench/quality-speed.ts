@@ -37,10 +37,14 @@ export async function benchExtract(): Promise<{
   MBPerSecond: number;
   gazetteerLoadMs: number;
   gazetteerEntities: number;
+  gazetteerHeapMB: number;
 }> {
+  const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const matcher = new Matcher(loadPlaces());
+  const entries = loadPlaces();
+  const matcher = new Matcher(entries);
   const gazetteerLoadMs = Math.round(performance.now() - t0);
+  const gazetteerHeapMB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20);
   const sample = await texts(600);
   const bytes = sample.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const started = performance.now();
@@ -50,6 +54,7 @@ export async function benchExtract(): Promise<{
     articlesPerSecond: perSecond(sample.length * 5, ms),
     MBPerSecond: Math.round(((bytes * 5) / 2 ** 20 / (ms / 1000)) * 10) / 10,
     gazetteerLoadMs,
-    gazetteerEntities: matcher.entities.length,
+    gazetteerEntities: entries.length,
+    gazetteerHeapMB,
   };
 }

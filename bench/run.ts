@@ -50,7 +50,11 @@ async function main() {
       "articles/s": e.articlesPerSecond,
       "MB/s": e.MBPerSecond,
     };
-    rows["gazetteer load"] = { ms: e.gazetteerLoadMs, entities: e.gazetteerEntities };
+    rows["gazetteer load"] = {
+      ms: e.gazetteerLoadMs,
+      entities: e.gazetteerEntities,
+      heapMB: e.gazetteerHeapMB,
+    };
   }
   if (wanted("translate")) {
     const t = await benchTranslate();

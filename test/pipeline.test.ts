@@ -121,6 +121,7 @@ ${WATCHLIST_YAML}`);
       "Iran",
       "Iraq",
       "Islamic State",
+      "Mosul",
       "Russia",
       "Syria",
     ]);
@@ -161,7 +162,7 @@ ${WATCHLIST_YAML}`);
     expect(digest.articleCount).toBe(6);
     expect(text).toMatch(/6 articles from [34] feeds \(ar 2, en 2, ru 2\)/);
     expect(text).toMatch(/## Watchlist\n\n### Islamic State \(group\): 2 articles/);
-    expect(text).toContain("### Iraq: 2 articles");
+    expect(text).toContain("### Iraq: 3 articles");
     expect(text).toContain(
       "القوات العراقية تحبط هجوماً لداعش _(untranslated: no provider configured)_",
     );

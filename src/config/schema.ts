@@ -71,6 +71,10 @@ const selectors = z.strictObject({
   body: selector.optional(),
 });
 
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, "must be an ISO 3166 two-letter country code such as IQ");
+
 const feed = z
   .strictObject({
     id: identifier,
@@ -80,6 +84,8 @@ const feed = z
     language: languageCode.optional(),
     every: duration.pipe(z.number().min(1000, "must be at least 1s")).prefault(DEFAULTS.feedEvery),
     tags: z.array(z.string().min(1)).default([]),
+    /** Countries the feed reports on: a place name several places bear means the one there. */
+    region: z.array(countryCode).default([]),
     maxBytes: z.number().int().positive().optional(),
     selectors: selectors.optional(),
     /** Fetch each new article's page and keep its main text. */
@@ -95,10 +101,7 @@ const watchItem = z.strictObject({
   type: z.enum(["group", "place", "person", "org"]),
   name: z.string().min(1),
   aliases: z.record(languageCode, z.array(z.string().min(1))).default({}),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, "must be an ISO 3166 two-letter country code such as IQ")
-    .optional(),
+  country: countryCode.optional(),
   alert: z.boolean().default(false),
 });
 

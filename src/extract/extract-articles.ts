@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { getArticles, type StoredArticle } from "../store/articles.js";
 import type { Database } from "../store/database.js";
+import { type Entity, insertEntitiesIfMissing } from "../store/entities.js";
 import { type Field, type Mention, saveMentions } from "../store/mentions.js";
 import type { Matcher } from "./matcher.js";
 
@@ -8,6 +9,8 @@ export interface ExtractContext {
   db: Database;
   matcher: Matcher;
   log: Logger;
+  /** Each feed's region (config `feeds[].region`), by feed id. */
+  regions?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -22,32 +25,41 @@ export async function extractArticles(
   const articles = await getArticles(ctx.db, ids);
   const missing = ids.filter((id) => !articles.some((a) => a.id === id));
   if (missing.length > 0) throw new Error(`articles not in the store: ${missing.join(", ")}`);
+  const entities = new Map<string, Entity>();
   const batch = articles.map((article) => ({
     articleId: article.id,
-    mentions: findMentions(article, ctx.matcher),
+    mentions: findMentions(article, ctx.matcher, entities, ctx.regions?.get(article.feedId)),
   }));
-  await ctx.db.transaction((tx) => saveMentions(tx, "gazetteer", batch));
+  await ctx.db.transaction(async (tx) => {
+    await insertEntitiesIfMissing(tx, [...entities.values()]);
+    await saveMentions(tx, "gazetteer", batch);
+  });
   const found = batch.reduce((n, b) => n + b.mentions.length, 0);
   ctx.log.debug({ stage: "extract", articles: ids.length, mentions: found }, "articles extracted");
   return found;
 }
 
-export function findMentions(article: StoredArticle, matcher: Matcher): Mention[] {
+/** The gazetteer's mentions in an article's fields; the entities they name go into `found`. */
+export function findMentions(
+  article: StoredArticle,
+  matcher: Matcher,
+  found: Map<string, Entity> = new Map(),
+  region: readonly string[] = [],
+): Mention[] {
   const fields: [Field, string | null][] = [
     ["title", article.title],
     ["summary", article.summary],
     ["body", article.body],
   ];
-  return fields.flatMap(([field, text]) =>
-    text
-      ? matcher.match(text).map((m) => ({
-          entityId: m.entity.id,
-          field,
-          start: m.start,
-          end: m.end,
-          surface: m.surface,
-          confidence: m.confidence,
-        }))
-      : [],
-  );
+  // The whole article settles which namesake a place name means, so all fields are one text.
+  const mentions: Mention[] = [];
+  for (const [field, text] of fields) {
+    if (!text) continue;
+    for (const m of matcher.match(text, { region })) {
+      found.set(m.entity.id, m.entity);
+      const { start, end, surface, confidence } = m;
+      mentions.push({ entityId: m.entity.id, field, start, end, surface, confidence });
+    }
+  }
+  return mentions;
 }

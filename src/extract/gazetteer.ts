@@ -3,46 +3,72 @@ import { fileURLToPath } from "node:url";
 import type { WatchItem } from "../config/index.js";
 import type { Entity } from "../store/entities.js";
 
+export type PlaceKind = "country" | "capital" | "city" | "region" | "province" | "watched";
+
 /** One entity the matcher can find, with every name it goes by. */
 export interface GazetteerEntry {
   entity: Entity;
+  kind: PlaceKind;
   names: string[];
+  /** Names that are also frequent words (Nice, «мира», «امل»), with the word's frequency rank. */
+  common?: readonly (readonly [string, number])[];
+  population: number;
   /** Larger wins when two entries share a name. */
   weight: number;
 }
 
-interface PlaceRecord {
-  id: string;
-  name: string;
-  kind: string;
-  country: string;
-  lat: number | null;
-  lon: number | null;
-  population: number;
-  names: string[];
-}
+type PlaceRow = [
+  id: string,
+  kind: Exclude<PlaceKind, "watched">,
+  country: string,
+  lat: number | null,
+  lon: number | null,
+  population: number,
+  name: string,
+  names: string[],
+  common: [string, number][],
+];
 
 export const PLACES_FILE = fileURLToPath(
   new URL("../../assets/gazetteer/places.json", import.meta.url),
 );
 
-/** The built-in places (countries and capitals from GeoNames), read from the shipped data file. */
+// A country outranks a world region, which outranks a capital, then cities by population; a
+// province bears its main city's name (Baghdad, Nineveh) and yields to it.
+const KIND_WEIGHT = { country: 1e12, region: 1e10, capital: 1e9, city: 0, province: -1e9 };
+
+const loaded = new Map<string, GazetteerEntry[]>();
+
+/**
+ * The built-in places (GeoNames countries, cities and regions, curated regions), read once per
+ * process: the entries are never changed after loading.
+ */
 export function loadPlaces(file = PLACES_FILE): GazetteerEntry[] {
-  const data = JSON.parse(readFileSync(file, "utf8")) as { places: PlaceRecord[] };
-  return data.places.map((p) => ({
+  const known = loaded.get(file);
+  if (known) return known;
+  const entries = readPlaces(file);
+  loaded.set(file, entries);
+  return entries;
+}
+
+function readPlaces(file: string): GazetteerEntry[] {
+  const data = JSON.parse(readFileSync(file, "utf8")) as { places: PlaceRow[] };
+  return data.places.map(([id, kind, country, lat, lon, population, name, names, common]) => ({
     entity: {
-      id: p.id,
+      id,
       type: "place",
-      name: p.name,
-      country: p.country,
-      latitude: p.lat,
-      longitude: p.lon,
+      name,
+      country: country || null,
+      latitude: lat,
+      longitude: lon,
       watched: false,
       alert: false,
     },
-    names: p.names,
-    // A country outranks a city of the same name.
-    weight: (p.kind === "country" ? 1e10 : 0) + p.population,
+    kind,
+    names,
+    common,
+    population,
+    weight: KIND_WEIGHT[kind] + population,
   }));
 }
 
@@ -59,7 +85,9 @@ export function watchlistEntries(watchlist: readonly WatchItem[]): GazetteerEntr
       watched: true,
       alert: item.alert,
     },
+    kind: "watched",
     names: [item.name, ...Object.values(item.aliases).flat()],
+    population: 0,
     // What the operator watches outranks any built-in entry of the same name.
     weight: Number.MAX_SAFE_INTEGER,
   }));

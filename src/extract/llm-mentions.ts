@@ -25,19 +25,19 @@ const TYPES: Record<LlmEntity["type"], EntityType[]> = {
 /**
  * The model's entities as mentions: linked to a gazetteer entity when its English name or its
  * surface form is one the gazetteer knows (so "Daech", "داعش" and "ИГИЛ" are one entity), else to
- * an entity of its own. Offsets point at the surface form in the original text, or are -1 when
+ * an entity of its own; `entities` are all the mentions refer to, for the store. Offsets point at the surface form in the original text, or are -1 when
  * the model's surface form is not found there verbatim.
  */
 export function llmMentions(
   article: ArticleText,
   entities: readonly LlmEntity[],
   matcher: Matcher,
-): { mentions: Mention[]; created: Entity[] } {
+): { mentions: Mention[]; entities: Entity[] } {
   const mentions: Mention[] = [];
-  const created = new Map<string, Entity>();
+  const referred = new Map<string, Entity>();
   for (const named of entities) {
-    const entity = linked(named, matcher) ?? created.get(ownId(named)) ?? ownEntity(named);
-    if (entity.id.startsWith("llm:")) created.set(entity.id, entity);
+    const entity = linked(named, matcher) ?? referred.get(ownId(named)) ?? ownEntity(named);
+    referred.set(entity.id, entity);
     mentions.push({
       entityId: entity.id,
       ...locate(article, named.surface),
@@ -45,7 +45,7 @@ export function llmMentions(
       confidence: 0.7,
     });
   }
-  return { mentions: dedupe(mentions), created: [...created.values()] };
+  return { mentions: dedupe(mentions), entities: [...referred.values()] };
 }
 
 function linked(named: LlmEntity, matcher: Matcher): Entity | undefined {

@@ -1,6 +1,7 @@
 import type { Entity } from "../store/entities.js";
+import { LINKING, LOCATIVE, ORGANISATION_HEAD, PERSON_TITLE } from "./context-words.js";
 import type { GazetteerEntry } from "./gazetteer.js";
-import { nameKey, type Token, textKeys, tokenize } from "./normalize.js";
+import { nameKeySequences, type Token, textKeys, tokenize } from "./normalize.js";
 
 export interface Match {
   entity: Entity;
@@ -10,94 +11,148 @@ export interface Match {
   confidence: number;
 }
 
+export interface MatchOptions {
+  /** Countries the feed reports on (ISO 3166-1 alpha-2): they settle a name several places bear. */
+  region?: readonly string[];
+}
+
+/** What a path of the trie names: the entries bearing that name, likeliest first. */
 interface Target {
-  entry: GazetteerEntry;
+  entries: GazetteerEntry[];
   /** Latin and Cyrillic names must meet a capitalised word; acronyms an upper-case one. */
   casing: "any" | "capital" | "upper";
+  /** The frequency rank of the word the name also is; Infinity for a name that is no word. */
+  rank: number;
+  /** An Arabic name written with its article (العراق): a common word's article is no name's. */
+  article: boolean;
 }
 
 interface Node {
-  next: Map<string, Node>;
+  /** Made on the first longer name through this node: most names end at their first token. */
+  next?: Map<string, Node>;
   target?: Target;
 }
 
+interface Found {
+  target: Target;
+  start: number;
+  endToken: number;
+  exact: boolean;
+}
+
+// Enough namesakes to choose among by context; the rest are villages no one means.
+const MAX_NAMESAKES = 4;
+// A city this large is what its name means even when the name is also a word.
+const LARGE_CITY = 1_000_000;
+// Words this frequent ("Les", «كيف», «تازه») are never read as a place without a capital
+// letter; in Arabic script, where there are none, the threshold is wider.
+const MOST_FREQUENT = { cased: 1_000, uncased: 3_000 };
+
 /** A trie over the normalised tokens of every name; a match is the longest path from a token. */
 export class Matcher {
-  private readonly root: Node = { next: new Map() };
-  readonly entities: Entity[];
+  private readonly root: Node = {};
 
   constructor(entries: readonly GazetteerEntry[]) {
-    this.entities = entries.map((e) => e.entity);
     for (const entry of entries) {
-      for (const name of entry.names) this.add(name, entry);
+      const ranks = new Map(entry.common ?? []);
+      for (const name of entry.names) this.add(name, entry, ranks.get(name) ?? Infinity);
     }
   }
 
-  private add(name: string, entry: GazetteerEntry): void {
-    const tokens = tokenize(name);
-    if (tokens.length === 0) return;
-    let node = this.root;
-    for (const token of tokens) {
-      const key = nameKey(token.text);
-      let child = node.next.get(key);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(key, child);
+  private add(name: string, entry: GazetteerEntry, rank: number): void {
+    for (const keys of nameKeySequences(name)) {
+      let node = this.root;
+      for (const key of keys) {
+        node.next ??= new Map();
+        let child = node.next.get(key);
+        if (!child) {
+          child = {};
+          node.next.set(key, child);
+        }
+        node = child;
       }
-      node = child;
-    }
-    if (!node.target || node.target.entry.weight < entry.weight) {
-      node.target = { entry, casing: casingOf(name) };
+      node.target = merge(node.target, name, entry, rank);
     }
   }
 
-  /** Non-overlapping matches, longest first from left to right. */
-  match(text: string): Match[] {
+  /** Non-overlapping matches, longest first from left to right, each place resolved in context. */
+  match(text: string, options: MatchOptions = {}): Match[] {
     const tokens = tokenize(text);
     // Each token's keys once: a multi-word walk from every start would otherwise redo them.
     const keys = tokens.map((t) => textKeys(t.text));
-    const matches: Match[] = [];
+    const found: Found[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const found = this.longestAt(tokens, keys, i);
-      if (!found) {
+      const hit = this.longestAt(tokens, keys, i, text);
+      if (!hit) {
         i++;
         continue;
       }
-      const first = tokens[i] as Token;
-      const last = tokens[found.endToken] as Token;
-      // «l'Irak»: the mention is «Irak», the article is not part of the name.
-      const start = first.start + (ELISION.exec(first.text)?.[0].length ?? 0);
-      matches.push({
-        entity: found.target.entry.entity,
-        start,
-        end: last.end,
-        surface: text.slice(start, last.end),
-        confidence: found.exact ? 0.9 : 0.75,
-      });
-      i = found.endToken + 1;
+      found.push(hit);
+      i = hit.endToken + 1;
     }
-    return matches;
+    const countries = contextCountries(found, options.region ?? []);
+    return found.map((hit) => toMatch(hit, tokens, text, countries));
   }
 
-  private longestAt(tokens: Token[], tokenKeys: string[][], start: number) {
-    let best: { target: Target; endToken: number; exact: boolean } | undefined;
+  private longestAt(tokens: Token[], tokenKeys: string[][], start: number, text: string) {
+    let best: Found | undefined;
     const walk = (node: Node, index: number, exact: boolean) => {
       const keys = tokenKeys[index];
       if (!keys) return;
       keys.forEach((key, k) => {
-        const child = node.next.get(key);
+        const child = node.next?.get(key);
         if (!child) return;
         const isExact = exact && k === 0;
-        if (child.target && fits(child.target, tokens, start, index)) {
-          if (!best || index > best.endToken)
-            best = { target: child.target, endToken: index, exact: isExact };
-        }
+        const target = child.target;
+        const span = { start, end: index, exact: isExact };
+        if (target && (!best || index > best.endToken) && fits(target, tokens, span, text))
+          best = { target, start, endToken: index, exact: isExact };
         walk(child, index + 1, isExact);
       });
     };
     walk(this.root, start, true);
     return best;
   }
+}
+
+const built = new Map<string, Matcher>();
+
+/**
+ * The matcher over the built-in places and this watchlist, built once per process for each
+ * watchlist: building it takes most of a second, and it never changes once built.
+ */
+export function matcherFor(watchlist: readonly GazetteerEntry[], places: () => GazetteerEntry[]) {
+  const key = JSON.stringify(watchlist.map((e) => [e.entity, e.names]));
+  let matcher = built.get(key);
+  if (!matcher) {
+    matcher = new Matcher([...watchlist, ...places()]);
+    // A long-running process sees few watchlists; forget the oldest beyond a handful.
+    if (built.size >= 4) built.delete(built.keys().next().value as string);
+    built.set(key, matcher);
+  }
+  return matcher;
+}
+
+function merge(
+  target: Target | undefined,
+  name: string,
+  entry: GazetteerEntry,
+  rank: number,
+): Target {
+  if (!target) {
+    const article = /^\s*(?:ال|آل)/.test(name);
+    return { entries: [entry], casing: casingOf(name), rank, article };
+  }
+  if (target.entries.includes(entry)) return target;
+  const entries = [...target.entries, entry].sort((a, b) => b.weight - a.weight);
+  // The likeliest bearer of the name decides how the name is spelt and whether it is a word.
+  const leads = entries[0] === entry;
+  return {
+    entries: entries.slice(0, MAX_NAMESAKES),
+    casing: leads ? casingOf(name) : target.casing,
+    rank: leads ? rank : target.rank,
+    article: target.article,
+  };
 }
 
 const ELISION = /^(l|d|j|m|n|s|t|c|qu)['’]/i;
@@ -109,10 +164,130 @@ function casingOf(name: string): Target["casing"] {
   return /^\p{Lu}/u.test(letters) ? "capital" : "any";
 }
 
-function fits(target: Target, tokens: Token[], start: number, end: number): boolean {
+interface Span {
+  start: number;
+  end: number;
+  /** Matched as written, no clitic or suffix taken off. */
+  exact: boolean;
+}
+
+/** Whether tokens start..end may be read as the target's name where they stand. */
+function fits(target: Target, tokens: Token[], span: Span, text: string): boolean {
+  const { start, end } = span;
+  if (!casingFits(target, tokens, start, end)) return false;
+  const lead = target.entries[0] as GazetteerEntry;
+  if (lead.kind === "watched") return true;
+  if (inOrganisation(tokens, start)) return false;
+  // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
+  if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
+  if (lead.kind === "country") return commonFits(target, tokens, start, text);
+  if (inLargerName(target, tokens, start, end, text)) return false;
+  // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
+  if (!span.exact && target.casing === "any" && (tokens[start]?.text.length ?? 0) <= 4)
+    return lead.population >= LARGE_CITY;
+  return commonFits(target, tokens, start, text);
+}
+
+/** A name that is also a frequent word reads as a place only where a place is meant. */
+function commonFits(target: Target, tokens: Token[], start: number, text: string): boolean {
+  if (!Number.isFinite(target.rank)) return true;
+  const before = tokens[start - 1];
+  const placeWord = before !== undefined && has(LOCATIVE, before);
+  if (target.casing === "any") {
+    if (target.rank <= MOST_FREQUENT.uncased) return false;
+    return placeWord || largeWithoutArticle(target, tokens[start]);
+  }
+  if (target.rank <= MOST_FREQUENT.cased) return false;
+  return placeWord || !sentenceStart(tokens, start, text);
+}
+
+/** "Mr Jackson", "M. Gladstone", «الرئيس بشار». */
+function titled(tokens: Token[], start: number, text: string): boolean {
+  const before = tokens[start - 1];
+  const current = tokens[start];
+  if (!before || !current) return false;
+  return /^\s*\.?\s*$/.test(text.slice(before.end, current.start)) && has(PERSON_TITLE, before);
+}
+
+/** «جامعة كامبريدج», "Bank of America", «Banque de France». */
+function inOrganisation(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  if (!before) return false;
+  if (has(ORGANISATION_HEAD, before)) return true;
+  const head = tokens[start - 2];
+  return head !== undefined && has(LINKING, before) && has(ORGANISATION_HEAD, head);
+}
+
+function casingFits(target: Target, tokens: Token[], start: number, end: number): boolean {
   if (target.casing === "any") return true;
   const first = tokens[start]?.text ?? "";
   const bare = first.replace(ELISION, "");
   if (target.casing === "capital") return /^\p{Lu}/u.test(bare);
   return tokens.slice(start, end + 1).every((t) => t.text === t.text.toUpperCase());
+}
+
+/**
+ * A city's name joined by a space to a capitalised word is part of a larger name: "Real
+ * Madrid", "Victoria Beckham", «Владимир Путин». Only where the script has capitals.
+ */
+function inLargerName(target: Target, tokens: Token[], start: number, end: number, text: string) {
+  if (target.casing === "any") return false;
+  const before = tokens[start - 1];
+  const after = tokens[end + 1];
+  const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+  if (after && isAdjacent(tokens[end], after, text) && capitalised(after)) return true;
+  return (
+    before !== undefined &&
+    isAdjacent(before, tokens[start], text) &&
+    capitalised(before) &&
+    !sentenceStart(tokens, start - 1, text) &&
+    !has(LOCATIVE, before)
+  );
+}
+
+/** An Arabic-script name that is also a word: a large city, and not the word with its article. */
+function largeWithoutArticle(target: Target, token: Token | undefined): boolean {
+  const lead = target.entries[0] as GazetteerEntry;
+  if (lead.population < LARGE_CITY || !token) return false;
+  const article = /^(?:[وف]?[بلك]?ال|[وف]?لل)/.test(token.text);
+  return article === target.article;
+}
+
+const isAdjacent = (a: Token | undefined, b: Token | undefined, text: string) =>
+  a !== undefined && b !== undefined && text.slice(a.end, b.start) === " ";
+
+const has = (words: ReadonlySet<string>, token: Token) =>
+  textKeys(token.text).some((k) => words.has(k));
+
+function sentenceStart(tokens: Token[], index: number, text: string): boolean {
+  const before = tokens[index - 1];
+  if (!before) return true;
+  return /[.!?:«»"“”]\s*$|\n\s*$/.test(text.slice(before.end, tokens[index]?.start));
+}
+
+/** Countries the text names without doubt, and the feed's: they choose among namesakes. */
+function contextCountries(found: Found[], region: readonly string[]): Set<string> {
+  const countries = new Set(region);
+  for (const hit of found) {
+    const [only, other] = hit.target.entries;
+    if (only && !other && only.entity.country) countries.add(only.entity.country);
+  }
+  return countries;
+}
+
+function toMatch(hit: Found, tokens: Token[], text: string, countries: Set<string>): Match {
+  const first = tokens[hit.start] as Token;
+  const last = tokens[hit.endToken] as Token;
+  // «l'Irak»: the mention is «Irak», the article is not part of the name.
+  const start = first.start + (ELISION.exec(first.text)?.[0].length ?? 0);
+  const entries = hit.target.entries;
+  const local = entries.find((e) => e.entity.country && countries.has(e.entity.country));
+  const entry = local ?? (entries[0] as GazetteerEntry);
+  return {
+    entity: entry.entity,
+    start,
+    end: last.end,
+    surface: text.slice(start, last.end),
+    confidence: (hit.exact ? 0.9 : 0.75) * (entries.length > 1 && !local ? 0.9 : 1),
+  };
 }

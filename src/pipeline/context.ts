@@ -1,6 +1,6 @@
 import type { Config } from "../config/index.js";
 import { loadPlaces, watchlistEntries } from "../extract/gazetteer.js";
-import { Matcher } from "../extract/matcher.js";
+import { type Matcher, matcherFor } from "../extract/matcher.js";
 import type { Resolver } from "../ingest/guard.js";
 import { HostPacer } from "../ingest/host-pacer.js";
 import type { Logger } from "../lib/logger.js";
@@ -16,6 +16,7 @@ export interface Context {
   db: Database;
   log: Logger;
   matcher: Matcher;
+  regions: ReadonlyMap<string, readonly string[]>;
   pacer: HostPacer;
   now: () => Date;
   resolve?: Resolver;
@@ -39,14 +40,22 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     (await openStore(config.store, {
       onError: (e) => options.log.warn({ err: e.message }, "database connection lost"),
     }));
-  const matcher = new Matcher([...watchlistEntries(config.watchlist), ...loadPlaces()]);
+  const watched = watchlistEntries(config.watchlist);
+  const matcher = matcherFor(watched, loadPlaces);
   await syncFeeds(db, config.feeds);
-  await upsertEntities(db, matcher.entities);
+  // The watchlist and the countries up front (digests name countries); a city or region is
+  // written when it is first mentioned.
+  const countries = loadPlaces().filter((e) => e.kind === "country");
+  await upsertEntities(
+    db,
+    [...watched, ...countries].map((e) => e.entity),
+  );
   return {
     config,
     db,
     log: options.log,
     matcher,
+    regions: new Map(config.feeds.map((f) => [f.id, f.region])),
     pacer: new HostPacer(config.fetch.hostGap),
     now: options.now ?? (() => new Date()),
     resolve: options.resolve,

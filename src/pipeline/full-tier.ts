@@ -22,8 +22,8 @@ export async function fullTier(
   for (const article of chosen) {
     const answer = answers.get(article.id);
     if (!answer) continue;
-    const { mentions, created } = llmMentions(article, answer.entities, ctx.matcher);
-    await insertEntitiesIfMissing(ctx.db, created);
+    const { mentions, entities } = llmMentions(article, answer.entities, ctx.matcher);
+    await insertEntitiesIfMissing(ctx.db, entities);
     await ctx.db.transaction((tx) =>
       saveMentions(tx, "llm", [{ articleId: article.id, mentions }]),
     );

@@ -1,0 +1,34 @@
+/**
+ * Words around a name that tell a place from a person or a common word, per language, in the
+ * keys the matcher compares (folded Latin, lower-case Cyrillic, folded Arabic script).
+ */
+import { textKeys } from "./normalize.js";
+
+const keys = (list: string) => new Set(list.split(/\s+/).flatMap((w) => (w ? textKeys(w) : [])));
+
+/** A preposition of place or a place noun just before a name: «في», «در», «в», "near". */
+export const LOCATIVE = keys(`in at near from to into outside across toward towards around
+  à en de près vers dans depuis entre
+  в во из под около возле у город города области
+  في من إلى الى قرب بمدينة مدينة محافظة بلدة شمال جنوب شرق غرب
+  در از به شهر استان شهرستان نزدیک`);
+
+/** A title before a name makes it a person's: "Mr Jackson", «السيد», «آقای». */
+export const PERSON_TITLE = keys(`mr mrs ms dr sir lady president minister king prince general
+  m mme mlle monsieur madame président ministre roi général
+  господин госпожа г-н г-жа президент премьер министр генерал
+  السيد السيدة الشيخ الرئيس الملك الأمير الوزير رئيس
+  آقای خانم رئیس‌جمهور رئیس‌جمهوری وزیر`);
+
+/**
+ * A word that heads an organisation's name: the place after it names the organisation, as in
+ * «جامعة كامبريدج», «دانشگاه تبریز», "Bank of America", «суд Москвы», «كأس أمم أفريقيا».
+ */
+export const ORGANISATION_HEAD = keys(`bank university club team cup
+  banque université club équipe coupe
+  банк университет клуб суд компания
+  جامعة بنك مصرف نادي فريق ريال شركة صحيفة كأس أمم
+  دانشگاه بانک باشگاه شرکت روزنامه فوتبال جام ملتهای ملت‌های`);
+
+/** Words that join an organisation's head to a place: "Bank of America", «Banque de France». */
+export const LINKING = keys("of de du des d'");
