@@ -52,6 +52,9 @@ const KNOWN_ABROAD = 100_000;
 const ARABIC_SCRIPT_COUNTRIES = new Set(
   "IQ SY IR LB JO YE AF SA EG LY PS IL TR KW BH QA AE OM SD DZ MA TN MR PK".split(" "),
 );
+// Letters of Kurdish, Uyghur, Urdu, Pashto and Sindhi: names in those spellings («رىم» for
+// Rome) are no Arabic or Persian writer's.
+const OTHER_ARABIC_SCRIPTS = /[ۆێەڵڕۇېٹڈڑںےۓټډړږښځڅۍګڼڭۋۈ]/;
 const CYRILLIC_COUNTRIES = new Set(
   "RU UA BY KZ KG TJ UZ TM AZ AM GE MD BG RS MK ME BA MN".split(" "),
 );
@@ -143,7 +146,7 @@ function placeNames(place: Row): string[] {
   const alternates = (place.alternatenames ?? "").split("|").filter((n) => {
     if (n.length < 3 || /^[A-Z]{2,4}$/.test(n) || /\d/.test(n)) return false;
     if (/^[\p{Script=Arabic}\s\u200c-]+$/u.test(n))
-      return large || ARABIC_SCRIPT_COUNTRIES.has(country);
+      return !OTHER_ARABIC_SCRIPTS.test(n) && (large || ARABIC_SCRIPT_COUNTRIES.has(country));
     if (/^[\p{Script=Cyrillic}\s-]+$/u.test(n)) return large || CYRILLIC_COUNTRIES.has(country);
     return large && /^\p{Lu}[\p{L}' -]+$/u.test(n);
   });

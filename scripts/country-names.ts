@@ -8,6 +8,21 @@ export const COUNTRY_NAMES: Record<
   string,
   Partial<Record<"en" | "ar" | "fa" | "fr" | "ru", string[]>>
 > = {
+  PL: { en: ["Poland"], ar: ["بولندا"], fa: ["لهستان"], fr: ["Pologne"], ru: ["Польша"] },
+  TH: {
+    en: ["Thailand"],
+    ar: ["تايلاند"],
+    fa: ["تایلند"],
+    fr: ["Thaïlande"],
+    ru: ["Таиланд", "Тайланд"],
+  },
+  ZA: {
+    en: ["South Africa"],
+    ar: ["جنوب أفريقيا", "جنوب إفريقيا"],
+    fa: ["آفریقای جنوبی"],
+    fr: ["Afrique du Sud"],
+    ru: ["ЮАР", "Южная Африка", "Южно-Африканская Республика"],
+  },
   IQ: { en: ["Iraq"], ar: ["العراق"], fa: ["عراق"], fr: ["Irak", "Iraq"], ru: ["Ирак"] },
   IR: { en: ["Iran"], ar: ["إيران"], fa: ["ایران"], fr: ["Iran"], ru: ["Иран"] },
   SY: { en: ["Syria"], ar: ["سوريا", "سورية"], fa: ["سوریه"], fr: ["Syrie"], ru: ["Сирия"] },

@@ -33,9 +33,9 @@ export const withoutArticle = (word: string) =>
 // Proclitics: a conjunction, then a preposition, then the article, in that order.
 const CONJUNCTIONS = ["", "و", "ف"];
 const PREPOSITIONS = ["", "ب", "ل", "ك"];
-// Persian plural suffixes; a final ی after a consonant makes an adjective (ایرانی, Iranian),
+// Persian plural suffixes (not «ان», which ends too many names: تهران, آبادان); a final ی after a consonant makes an adjective (ایرانی, Iranian),
 // so only the ezafe ی after a long vowel (آمریکای شمالی) is taken off.
-const PERSIAN_SUFFIXES = ["های", "ها", "ان"];
+const PERSIAN_SUFFIXES = ["های", "ها"];
 
 /** Every key a folded Arabic-script token of running text might be filed under. */
 export function arabicVariants(folded: string): string[] {

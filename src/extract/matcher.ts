@@ -44,6 +44,7 @@ interface Found {
 const MAX_NAMESAKES = 4;
 // A city this large is what its name means even when the name is also a word.
 const LARGE_CITY = 1_000_000;
+const SMALL_TOWN = 100_000;
 // Words this frequent ("Les", «كيف», «تازه») are never read as a place without a capital
 // letter; in Arabic script, where there are none, the threshold is wider.
 const MOST_FREQUENT = { cased: 1_000, uncased: 3_000 };
@@ -143,7 +144,8 @@ function merge(
     const article = /^\s*(?:ال|آل)/.test(name);
     return { entries: [entry], casing: casingOf(name), rank, article };
   }
-  if (target.entries.includes(entry)) return target;
+  const article = target.article || /^\s*(?:ال|آل)/.test(name);
+  if (target.entries.includes(entry)) return { ...target, article };
   const entries = [...target.entries, entry].sort((a, b) => b.weight - a.weight);
   // The likeliest bearer of the name decides how the name is spelt and whether it is a word.
   const leads = entries[0] === entry;
@@ -151,7 +153,7 @@ function merge(
     entries: entries.slice(0, MAX_NAMESAKES),
     casing: leads ? casingOf(name) : target.casing,
     rank: leads ? rank : target.rank,
-    article: target.article,
+    article,
   };
 }
 
@@ -177,14 +179,21 @@ function fits(target: Target, tokens: Token[], span: Span, text: string): boolea
   if (!casingFits(target, tokens, start, end)) return false;
   const lead = target.entries[0] as GazetteerEntry;
   if (lead.kind === "watched") return true;
+  // «البوروندي», «المالي», «السوري»: the article on a name written without one makes an
+  // adjective (Burundian, financial, Syrian), not the place.
+  if (target.casing === "any" && hasArticle(tokens[start]) && !target.article) return false;
   if (inOrganisation(tokens, start)) return false;
   // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
   if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
   if (lead.kind === "country") return commonFits(target, tokens, start, text);
   if (inLargerName(target, tokens, start, end, text)) return false;
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
-  if (!span.exact && target.casing === "any" && (tokens[start]?.text.length ?? 0) <= 4)
-    return lead.population >= LARGE_CITY;
+  const short = (tokens[start]?.text.length ?? 0) <= 4;
+  if (!span.exact && target.casing === "any" && short && lead.population < LARGE_CITY) return false;
+  if (target.casing === "any" && lead.kind === "city" && lead.population < SMALL_TOWN) {
+    const before = tokens[start - 1];
+    if (!before || !has(LOCATIVE, before)) return false;
+  }
   return commonFits(target, tokens, start, text);
 }
 
@@ -197,6 +206,8 @@ function commonFits(target: Target, tokens: Token[], start: number, text: string
     if (target.rank <= MOST_FREQUENT.uncased) return false;
     return placeWord || largeWithoutArticle(target, tokens[start]);
   }
+  // "Paris", "Londres" open a dateline; a city that large is meant whenever it is capitalised.
+  if ((target.entries[0] as GazetteerEntry).population >= LARGE_CITY) return true;
   if (target.rank <= MOST_FREQUENT.cased) return false;
   return placeWord || !sentenceStart(tokens, start, text);
 }
@@ -249,9 +260,11 @@ function inLargerName(target: Target, tokens: Token[], start: number, end: numbe
 function largeWithoutArticle(target: Target, token: Token | undefined): boolean {
   const lead = target.entries[0] as GazetteerEntry;
   if (lead.population < LARGE_CITY || !token) return false;
-  const article = /^(?:[وف]?[بلك]?ال|[وف]?لل)/.test(token.text);
-  return article === target.article;
+  return hasArticle(token) === target.article;
 }
+
+const hasArticle = (token: Token | undefined) =>
+  token !== undefined && /^(?:[وف]?[بلك]?ال|[وف]?لل)/.test(token.text);
 
 const isAdjacent = (a: Token | undefined, b: Token | undefined, text: string) =>
   a !== undefined && b !== undefined && text.slice(a.end, b.start) === " ";
