@@ -39,6 +39,21 @@ describe("normalisers", () => {
     expect(textKeys("والعراق")).toContain("عراق");
     expect(textKeys("بالموصل")).toContain("موصل");
     expect(textKeys("للعراق")).toContain("عراق");
+    expect(textKeys("فالعراق")).toContain("عراق");
+    expect(textKeys("كالعراق")).toContain("عراق");
+  });
+
+  it("folds Persian letters, drops the zero-width non-joiner, takes off plurals and ezafe", () => {
+    expect(foldArabic("بیت‌المقدس")).toBe("بيتالمقدس");
+    expect(textKeys("کشورهای")).toContain("كشور");
+    expect(textKeys("شهرها")).toContain("شهر");
+    expect(textKeys("آمریکای")).toContain("امريكا");
+    // A final ی after a consonant makes an adjective: «ایرانی» is Iranian, not Iran.
+    expect(textKeys("ایرانی")).not.toContain("ايران");
+  });
+
+  it("takes off an English possessive", () => {
+    expect(textKeys("Iraq's")).toContain("iraq");
   });
 
   it("files a Russian name under each of its case forms, and an indeclinable one under itself", () => {
@@ -107,5 +122,68 @@ describe("gazetteer matching", () => {
 
   it("does not fire on a lower-case common word, or an acronym written as a word", () => {
     expect(names("we ate turkey and chad is a name; isis")).toEqual([]);
+  });
+
+  it("finds cities, regions and case forms from the full gazetteer", () => {
+    expect(names("Explosion à Mossoul et en Californie")).toEqual([
+      "Mossoul=Mosul",
+      "Californie=California",
+    ]);
+    expect(names("Взрыв в Дюссельдорфе и в Крыму")).toEqual([
+      "Дюссельдорфе=Düsseldorf",
+      "Крыму=Crimea",
+    ]);
+    expect(names("قصف على غزة وفي جدة")).toEqual(["غزة=Gaza", "جدة=Jeddah"]);
+    // «وجدة» is Oujda as written, before it is «و» + «جدة».
+    expect(names("وصل إلى وجدة")).toEqual(["وجدة=Oujda"]);
+  });
+});
+
+describe("ambiguity", () => {
+  it("reads a name that is a frequent word as the place only capitalised, away from a sentence start", () => {
+    expect(names("Nice weather. We flew to Nice.")).toEqual(["Nice=Nice"]);
+    expect(names("Hit by shelling, the town of Hit lost power")).toEqual(["Hit=Hīt"]);
+    expect(names("a nice day")).toEqual([]);
+  });
+
+  it("in Arabic script, takes a frequent word for a place only where it cannot be the word", () => {
+    // «مشهد» is Mashhad, and also the Arabic for a scene: «المشهد» with its article is the word.
+    expect(names("سفر به مشهد")).toEqual(["مشهد=Mashhad"]);
+    expect(names("المشهد السياسي")).toEqual([]);
+  });
+
+  it("reads a name with an article it is not written with as an adjective", () => {
+    expect(names("الوضع المالي")).toEqual([]);
+    expect(names("زار الرئيس السوري مالي")).toEqual(["مالي=Mali"]);
+  });
+
+  it("needs a word of place before a small town's name in Arabic script", () => {
+    expect(names("هيت")).toEqual([]);
+    expect(names("وصلوا إلى هيت")).toEqual(["هيت=Hīt"]);
+  });
+
+  it("does not read a clitic and a short word as a three-letter place", () => {
+    // «بلير» (Blair) is not «ب» + «لير» (Leer); «وكيف» (and how) is not Kyiv.
+    expect(names("قال بلير وكيف")).toEqual([]);
+  });
+
+  it("leaves a city's name inside a person's or an organisation's name", () => {
+    expect(names("Mr Jackson said")).toEqual([]);
+    expect(names("Fans of Real Madrid")).toEqual([]);
+    expect(names("Владимир Путин прибыл во Владимир")).toEqual(["Владимир=Vladimir"]);
+    expect(names("جامعة كامبريدج")).toEqual([]);
+    expect(names("Bank of America")).toEqual([]);
+  });
+
+  it("prefers the longest match", () => {
+    expect(names("New York")).toEqual(["New York=New York"]);
+  });
+
+  it("resolves a name several places bear by the article's countries, then the feed's region", () => {
+    const country = (text: string, region: string[] = []) =>
+      matcher.match(text, { region }).map((m) => m.entity.country);
+    expect(country("Tripoli")).toEqual(["LY"]);
+    expect(country("Tripoli, Lebanon")).toEqual(["LB", "LB"]);
+    expect(country("Tripoli", ["LB"])).toEqual(["LB"]);
   });
 });

@@ -152,4 +152,29 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
     const w2 = await t.db.query("select summary_en, full_status from articles where id = 'w2'");
     expect(w2).toEqual([{ summary_en: rows[1]?.summary_en, full_status: "done" }]);
   });
+
+  it("goes to articles of a category triage names, and to no other", async () => {
+    const config = parseConfig(
+      `feeds: [{ id: f, url: "https://x.example/rss" }]
+categories:
+  - { id: storms, name: Storms, any: { keywords: { fr: [tempête*, orage*] } } }
+triage: { full: { watchlist: false, categories: [storms] } }
+translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
+      "t.yaml",
+      {},
+    );
+    const ctx = await createContext(config, { log: silentLogger(), db: t.db });
+    await insertArticles(t.db, [
+      article("c1", "Tempêtes sur la côte atlantique", "Des vents violents."),
+      article("c2", "Les marchés ouvrent en hausse", "La Bourse progresse."),
+    ]);
+    const before = llm.requests.length;
+    await STAGES.extract(["c1", "c2"], ctx);
+    await STAGES.translate(["c1", "c2"], ctx);
+    const full = llm.requests
+      .slice(before)
+      .filter((r) => r.messages[0]?.content.includes("summary_en"))
+      .map((r) => JSON.parse(r.messages[1]?.content ?? "{}").id);
+    expect(full).toEqual(["c1"]);
+  });
 });

@@ -81,6 +81,10 @@ feeds:
   - { id: ru-copy, url: "${server.url}/ru-copy.xml" }
   - { id: en, url: "${server.url}/en.xml" }
   - { id: gone, url: "${server.url}/missing.xml" }
+categories:
+  - id: attack
+    name: Armed attacks
+    any: { keywords: { en: [attack*], ru: [атак*] }, entities: [isis] }
 ${WATCHLIST_YAML}`);
 
   it("stores every new article once with language and mentions, and reports sick feeds by id", async () => {
@@ -125,6 +129,14 @@ ${WATCHLIST_YAML}`);
       "Russia",
       "Syria",
     ]);
+    // The Arabic one by its watched group alone, the Russian one by its word and its group.
+    const tagged = await t.db.query<{ url: string; category_id: string }>(
+      "select a.url, c.category_id from article_categories c join articles a on a.id = c.article_id order by a.url",
+    );
+    expect(tagged).toEqual([
+      { url: "https://ar.example/2", category_id: "attack" },
+      { url: "https://ru.example/2", category_id: "attack" },
+    ]);
   });
 
   it("a second run stores nothing twice and changes no mention", async () => {
@@ -167,6 +179,10 @@ ${WATCHLIST_YAML}`);
       "القوات العراقية تحبط هجوماً لداعش _(untranslated: no provider configured)_",
     );
     expect(text).toContain("## Other articles (1)");
+    expect(text).toContain("Categories: Armed attacks 2.");
+    expect(text).toMatch(
+      /ИГИЛ атаковал позиции под Мосулом[^\n]*\n(?: {2}[^\n]*\n)*? {2}Categories: Armed attacks/,
+    );
     const saved = await t.db.query<{ article_count: number }>(
       "select article_count from digests where day = $1",
       [day],

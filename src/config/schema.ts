@@ -105,6 +105,27 @@ const watchItem = z.strictObject({
   alert: z.boolean().default(false),
 });
 
+/** Keywords per language (a final * matches any ending) and entities: watchlist ids or entity ids. */
+const terms = z.strictObject({
+  keywords: z
+    .record(languageCode, z.array(z.string().regex(/\p{L}/u, "must contain a letter")))
+    .default({}),
+  entities: z.array(z.string().min(1)).default([]),
+});
+
+/** A category: the articles that match any of `any`, all of `all` and none of `none`. */
+const category = z
+  .strictObject({
+    id: identifier,
+    name: z.string().min(1).optional(),
+    any: terms.optional(),
+    all: terms.optional(),
+    none: terms.optional(),
+  })
+  .refine((c) => c.any !== undefined || c.all !== undefined, {
+    message: "a category needs `any` or `all` (what it is about), not only `none`",
+  });
+
 const store = z.strictObject({
   url: z
     .string()
@@ -184,6 +205,8 @@ const triage = z.strictObject({
       entityTypes: z.array(z.enum(["place", "group", "person", "org"])).default([]),
       /** Matched, normalised, in the original title and summary. */
       keywords: z.array(z.string().min(1)).default([]),
+      /** Articles tagged with one of these categories. */
+      categories: z.array(identifier).default([]),
     })
     .prefault({}),
   /** How much of the body the full tier translates. */
@@ -202,40 +225,71 @@ const digest = z.strictObject({
   outDir: z.string().min(1).default(DEFAULTS.digestDir),
 });
 
-export const configSchema = z
-  .strictObject({
-    languages: z
-      .array(languageCode)
-      .min(1)
-      .default([...DEFAULTS.languages]),
-    timezone: timeZone.default(DEFAULTS.timezone),
-    feeds: z.array(feed).min(1, "must list at least one feed"),
-    watchlist: z.array(watchItem).default([]),
-    store: store.prefault({}),
-    queue: queue.prefault({}),
-    fetch: fetchOptions.prefault({}),
-    translate: translate.default({ provider: "none" }),
-    triage: triage.prefault({}),
-    digest: digest.prefault({}),
-  })
-  .superRefine((config, ctx) => {
-    for (const [list, items] of [
-      ["feeds", config.feeds],
-      ["watchlist", config.watchlist],
-    ] as const) {
-      const seen = new Set<string>();
-      items.forEach((item, index) => {
-        if (seen.has(item.id)) {
-          ctx.addIssue({
-            code: "custom",
-            path: [list, index, "id"],
-            message: `duplicate id "${item.id}"`,
-          });
-        }
-        seen.add(item.id);
+const configShape = z.strictObject({
+  languages: z
+    .array(languageCode)
+    .min(1)
+    .default([...DEFAULTS.languages]),
+  timezone: timeZone.default(DEFAULTS.timezone),
+  feeds: z.array(feed).min(1, "must list at least one feed"),
+  watchlist: z.array(watchItem).default([]),
+  store: store.prefault({}),
+  queue: queue.prefault({}),
+  fetch: fetchOptions.prefault({}),
+  translate: translate.default({ provider: "none" }),
+  categories: z.array(category).default([]),
+  triage: triage.prefault({}),
+  digest: digest.prefault({}),
+});
+
+export const configSchema = configShape.superRefine((config, ctx) => {
+  for (const [list, items] of [
+    ["feeds", config.feeds],
+    ["watchlist", config.watchlist],
+    ["categories", config.categories],
+  ] as const) {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [list, index, "id"],
+          message: `duplicate id "${item.id}"`,
+        });
+      }
+      seen.add(item.id);
+    });
+  }
+  checkCategoryReferences(config, ctx);
+});
+
+type ParsedConfig = z.output<typeof configShape>;
+
+/** Entities a category names must be watchlist ids or entity ids; triage's categories must exist. */
+function checkCategoryReferences(config: ParsedConfig, ctx: z.RefinementCtx): void {
+  const watched = new Set(config.watchlist.map((w) => w.id));
+  config.categories.forEach((c, index) => {
+    for (const part of ["any", "all", "none"] as const) {
+      c[part]?.entities.forEach((id, i) => {
+        if (id.includes(":") || watched.has(id)) return;
+        ctx.addIssue({
+          code: "custom",
+          path: ["categories", index, part, "entities", i],
+          message: `"${id}" is neither a watchlist id nor an entity id such as country:IQ`,
+        });
       });
     }
   });
+  const known = new Set(config.categories.map((c) => c.id));
+  config.triage.full.categories.forEach((id, i) => {
+    if (!known.has(id))
+      ctx.addIssue({
+        code: "custom",
+        path: ["triage", "full", "categories", i],
+        message: `no category has the id "${id}"`,
+      });
+  });
+}
 
 export type Config = z.output<typeof configSchema>;
 
@@ -244,3 +298,4 @@ export const defaultFetchOptions = (): z.output<typeof fetchOptions> => fetchOpt
 export type FeedConfig = Config["feeds"][number];
 export type WatchItem = Config["watchlist"][number];
 export type FetchOptions = Config["fetch"];
+export type CategoryConfig = Config["categories"][number];

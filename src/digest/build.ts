@@ -37,6 +37,7 @@ export async function buildDigest(
       timeZone: config.timezone,
       translationConfigured: config.translate.provider !== "none",
       articles,
+      categories: new Map(config.categories.map((c) => [c.id, c.name ?? c.id])),
     },
     groupArticles(articles, countries),
   );

@@ -6,6 +6,8 @@ export interface DigestMeta {
   timeZone: string;
   translationConfigured: boolean;
   articles: readonly DigestArticle[];
+  /** The config's categories, id to name, in the config's order. */
+  categories: ReadonlyMap<string, string>;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -24,6 +26,8 @@ export function escapeMarkdown(text: string): string {
 
 export function renderMarkdown(meta: DigestMeta, groups: DigestGroups): string {
   const lines = [`# wirewatch digest: ${meta.day}`, "", summaryLine(meta), ""];
+  const tally = categoryTally(meta);
+  if (tally) lines.push(tally, "");
   if (!meta.translationConfigured) {
     lines.push(
       "No translation provider is configured: titles not in English are shown as published, marked untranslated.",
@@ -49,6 +53,15 @@ export function renderMarkdown(meta: DigestMeta, groups: DigestGroups): string {
     );
   }
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** "Categories: Armed attacks 3, Elections 1." for the categories some article fell in. */
+function categoryTally(meta: DigestMeta): string | undefined {
+  const counts = [...meta.categories].map(
+    ([id, name]) => [name, meta.articles.filter((a) => a.categories.includes(id)).length] as const,
+  );
+  const seen = counts.filter(([, n]) => n > 0).map(([name, n]) => `${escapeMarkdown(name)} ${n}`);
+  return seen.length > 0 ? `Categories: ${seen.join(", ")}.` : undefined;
 }
 
 function summaryLine(meta: DigestMeta): string {
@@ -77,11 +90,15 @@ function renderArticle(article: DigestArticle, meta: DigestMeta): string {
   const language = LANGUAGE_NAMES[article.language] ?? article.language;
   const when = article.publishedAt ? ` · ${timeIn(article.publishedAt, meta.timeZone)}` : "";
   const names = article.entities.map((e) => escapeMarkdown(e.name)).join(", ");
+  const categories = article.categories
+    .map((id) => escapeMarkdown(meta.categories.get(id) ?? id))
+    .join(", ");
   return [
     `- **[${article.language}]** ${headline(article, meta)}`,
     `  ${language} · ${escapeMarkdown(article.feedId)}${when} · <${article.url}>`,
     ...(article.summaryEn ? [`  ${escapeMarkdown(article.summaryEn)}`] : []),
     ...(names ? [`  Names: ${names}`] : []),
+    ...(categories ? [`  Categories: ${categories}`] : []),
   ].join("\n");
 }
 

@@ -35,7 +35,7 @@ const CONJUNCTIONS = ["", "و", "ف"];
 const PREPOSITIONS = ["", "ب", "ل", "ك"];
 // Persian plural suffixes (not «ان», which ends too many names: تهران, آبادان); a final ی after a consonant makes an adjective (ایرانی, Iranian),
 // so only the ezafe ی after a long vowel (آمریکای شمالی) is taken off.
-const PERSIAN_SUFFIXES = ["های", "ها"];
+const PERSIAN_SUFFIXES = ["هاي", "ها"];
 
 /** Every key a folded Arabic-script token of running text might be filed under. */
 export function arabicVariants(folded: string): string[] {

@@ -1,8 +1,10 @@
 import type { Logger } from "pino";
 import { getArticles, type StoredArticle } from "../store/articles.js";
+import { saveCategories } from "../store/categories.js";
 import type { Database } from "../store/database.js";
 import { type Entity, insertEntitiesIfMissing } from "../store/entities.js";
 import { type Field, type Mention, saveMentions } from "../store/mentions.js";
+import type { Categories } from "./categories.js";
 import type { Matcher } from "./matcher.js";
 
 export interface ExtractContext {
@@ -11,6 +13,8 @@ export interface ExtractContext {
   log: Logger;
   /** Each feed's region (config `feeds[].region`), by feed id. */
   regions?: ReadonlyMap<string, readonly string[]>;
+  /** The operator's categories, tagged here once the article's entities are known. */
+  categories?: Categories;
 }
 
 /**
@@ -30,13 +34,31 @@ export async function extractArticles(
     articleId: article.id,
     mentions: findMentions(article, ctx.matcher, entities, ctx.regions?.get(article.feedId)),
   }));
+  const tagged = articles.map((article, i) => ({
+    articleId: article.id,
+    categories: categoriesOf(article, batch[i]?.mentions ?? [], ctx.categories),
+  }));
   await ctx.db.transaction(async (tx) => {
     await insertEntitiesIfMissing(tx, [...entities.values()]);
     await saveMentions(tx, "gazetteer", batch);
+    await saveCategories(tx, tagged);
   });
   const found = batch.reduce((n, b) => n + b.mentions.length, 0);
   ctx.log.debug({ stage: "extract", articles: ids.length, mentions: found }, "articles extracted");
   return found;
+}
+
+function categoriesOf(
+  article: StoredArticle,
+  mentions: readonly Mention[],
+  categories: Categories | undefined,
+): string[] {
+  if (!categories || categories.size === 0) return [];
+  return categories.match({
+    language: article.language,
+    text: [article.title, article.summary, article.body ?? ""].join("\n"),
+    entityIds: new Set(mentions.map((m) => m.entityId)),
+  });
 }
 
 /** The gazetteer's mentions in an article's fields; the entities they name go into `found`. */

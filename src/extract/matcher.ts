@@ -23,8 +23,8 @@ interface Target {
   casing: "any" | "capital" | "upper";
   /** The frequency rank of the word the name also is; Infinity for a name that is no word. */
   rank: number;
-  /** An Arabic name written with its article (العراق): a common word's article is no name's. */
-  article: boolean;
+  /** The entries whose name here is written with the article (العراق, الموصل), likeliest first. */
+  articled: GazetteerEntry[];
 }
 
 interface Node {
@@ -104,7 +104,7 @@ export class Matcher {
         const child = node.next?.get(key);
         if (!child) return;
         const isExact = exact && k === 0;
-        const target = child.target;
+        const target = child.target && narrowed(child.target, tokens[start]);
         const span = { start, end: index, exact: isExact };
         if (target && (!best || index > best.endToken) && fits(target, tokens, span, text))
           best = { target, start, endToken: index, exact: isExact };
@@ -140,21 +140,35 @@ function merge(
   entry: GazetteerEntry,
   rank: number,
 ): Target {
+  const withArticle = /^\s*(?:ال|آل)/.test(name);
   if (!target) {
-    const article = /^\s*(?:ال|آل)/.test(name);
-    return { entries: [entry], casing: casingOf(name), rank, article };
+    return { entries: [entry], casing: casingOf(name), rank, articled: withArticle ? [entry] : [] };
   }
-  const article = target.article || /^\s*(?:ال|آل)/.test(name);
-  if (target.entries.includes(entry)) return { ...target, article };
-  const entries = [...target.entries, entry].sort((a, b) => b.weight - a.weight);
+  const articled =
+    withArticle && !target.articled.includes(entry)
+      ? [...target.articled, entry].sort(byWeight)
+      : target.articled;
+  if (target.entries.includes(entry)) return { ...target, articled };
+  const entries = [...target.entries, entry].sort(byWeight);
   // The likeliest bearer of the name decides how the name is spelt and whether it is a word.
   const leads = entries[0] === entry;
   return {
     entries: entries.slice(0, MAX_NAMESAKES),
     casing: leads ? casingOf(name) : target.casing,
     rank: leads ? rank : target.rank,
-    article,
+    articled,
   };
+}
+
+const byWeight = (a: GazetteerEntry, b: GazetteerEntry) => b.weight - a.weight;
+
+/**
+ * «البوروندي», «المالي», «السوري»: the article on a name written without one makes an adjective
+ * (Burundian, financial, Syrian). A token with the article can only be a place named with it.
+ */
+function narrowed(target: Target, token: Token | undefined): Target | undefined {
+  if (target.casing !== "any" || !hasArticle(token)) return target;
+  return target.articled.length > 0 ? { ...target, entries: target.articled } : undefined;
 }
 
 const ELISION = /^(l|d|j|m|n|s|t|c|qu)['’]/i;
@@ -179,9 +193,6 @@ function fits(target: Target, tokens: Token[], span: Span, text: string): boolea
   if (!casingFits(target, tokens, start, end)) return false;
   const lead = target.entries[0] as GazetteerEntry;
   if (lead.kind === "watched") return true;
-  // «البوروندي», «المالي», «السوري»: the article on a name written without one makes an
-  // adjective (Burundian, financial, Syrian), not the place.
-  if (target.casing === "any" && hasArticle(tokens[start]) && !target.article) return false;
   if (inOrganisation(tokens, start)) return false;
   // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
   if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
@@ -260,7 +271,7 @@ function inLargerName(target: Target, tokens: Token[], start: number, end: numbe
 function largeWithoutArticle(target: Target, token: Token | undefined): boolean {
   const lead = target.entries[0] as GazetteerEntry;
   if (lead.population < LARGE_CITY || !token) return false;
-  return hasArticle(token) === target.article;
+  return hasArticle(token) === target.articled.includes(lead);
 }
 
 const hasArticle = (token: Token | undefined) =>
@@ -282,8 +293,9 @@ function sentenceStart(tokens: Token[], index: number, text: string): boolean {
 function contextCountries(found: Found[], region: readonly string[]): Set<string> {
   const countries = new Set(region);
   for (const hit of found) {
-    const [only, other] = hit.target.entries;
-    if (only && !other && only.entity.country) countries.add(only.entity.country);
+    const [lead, other] = hit.target.entries;
+    const certain = lead && (!other || lead.kind === "country" || lead.kind === "watched");
+    if (certain && lead.entity.country) countries.add(lead.entity.country);
   }
   return countries;
 }

@@ -1,4 +1,5 @@
 import type { Config } from "../config/index.js";
+import { Categories } from "../extract/categories.js";
 import { loadPlaces, watchlistEntries } from "../extract/gazetteer.js";
 import { type Matcher, matcherFor } from "../extract/matcher.js";
 import type { Resolver } from "../ingest/guard.js";
@@ -17,6 +18,7 @@ export interface Context {
   log: Logger;
   matcher: Matcher;
   regions: ReadonlyMap<string, readonly string[]>;
+  categories: Categories;
   pacer: HostPacer;
   now: () => Date;
   resolve?: Resolver;
@@ -56,6 +58,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     log: options.log,
     matcher,
     regions: new Map(config.feeds.map((f) => [f.id, f.region])),
+    categories: new Categories(config.categories),
     pacer: new HostPacer(config.fetch.hostGap),
     now: options.now ?? (() => new Date()),
     resolve: options.resolve,

@@ -22,6 +22,8 @@ export interface DigestArticle {
   publishedAt: Date | null;
   fetchedAt: Date;
   entities: DigestEntity[];
+  /** Ids of the operator's categories it falls in. */
+  categories: string[];
 }
 
 /** Articles first seen in [start, end), each with the entities it names; syndicated copies left out. */
@@ -38,7 +40,9 @@ export async function articlesSeenBetween(
                   'country', e.country, 'watched', e.watched, 'mentions', m.n) order by m.n desc, e.name)
                  from (select entity_id, count(*)::int as n from mentions
                        where article_id = a.id group by entity_id) m
-                 join entities e on e.id = m.entity_id), '[]'::jsonb) as entities
+                 join entities e on e.id = m.entity_id), '[]'::jsonb) as entities,
+       coalesce((select jsonb_agg(c.category_id order by c.category_id) from article_categories c
+                 where c.article_id = a.id), '[]'::jsonb) as categories
      from articles a
      where a.fetched_at >= $1 and a.fetched_at < $2 and a.duplicate_of is null
      order by a.fetched_at, a.id`,

@@ -117,6 +117,8 @@ export interface FullCandidate {
   /** Whether it names a watchlist item, and the types of what it names (gazetteer pass). */
   watched: boolean;
   entityTypes: string[];
+  /** The operator's categories it was tagged with. */
+  categories: string[];
 }
 
 /** Articles among these not yet through the full tier, with what the gazetteer found in them. */
@@ -124,7 +126,9 @@ export async function fullCandidates(db: Sql, ids: readonly string[]): Promise<F
   return db.query<FullCandidate>(
     `select a.id, a.feed_id as "feedId", a.language, a.title, a.summary, a.body,
        coalesce(bool_or(e.watched), false) as watched,
-       coalesce(jsonb_agg(distinct e.type) filter (where e.type is not null), '[]'::jsonb) as "entityTypes"
+       coalesce(jsonb_agg(distinct e.type) filter (where e.type is not null), '[]'::jsonb) as "entityTypes",
+       coalesce((select jsonb_agg(c.category_id) from article_categories c
+                 where c.article_id = a.id), '[]'::jsonb) as categories
      from articles a
      left join mentions m on m.article_id = a.id
      left join entities e on e.id = m.entity_id
