@@ -59,6 +59,15 @@ const CYRILLIC_COUNTRIES = new Set(
   "RU UA BY KZ KG TJ UZ TM AZ AM GE MD BG RS MK ME BA MN".split(" "),
 );
 
+// Given names that places also bear; as a place, such a name needs a word of place before it
+// ("in Victoria", «во Владимире»). Rank 0 marks them.
+const GIVEN_NAMES = new Set(
+  `Vladimir Владимир فلاديمير ولادیمیر Victoria Виктория فيكتوريا ویکتوریا Florence Charlotte
+  Eugene Jackson Lincoln Marion Beatrice Bashar بشار Karim کریم كريم Nayef نايف نایف Maurice`.split(
+    /\s+/,
+  ),
+);
+
 const common = commonWords();
 const places = readTsv("places.tsv");
 const capitals = new Map(
@@ -156,6 +165,7 @@ function placeNames(place: Row): string[] {
 /** The names that are one word among their script's most frequent, with that word's rank. */
 function commonNames(names: string[]): [string, number][] {
   return names.flatMap((name): [string, number][] => {
+    if (GIVEN_NAMES.has(name)) return [[name, 0]];
     const ranks = nameKeySequences(name)
       .filter((keys) => keys.length === 1)
       .map((keys) => common.get(keys[0] ?? "") ?? Number.POSITIVE_INFINITY);

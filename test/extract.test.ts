@@ -175,6 +175,22 @@ describe("ambiguity", () => {
     expect(names("Bank of America")).toEqual([]);
   });
 
+  it("reads a given name that places bear as a place only after a word of place", () => {
+    expect(names("Later, Victoria said no")).toEqual([]);
+    expect(names("Elle vit à Victoria")).toEqual(["Victoria=Victoria"]);
+    expect(names("حذر الرئيس فلاديمير بوتين")).toEqual([]);
+  });
+
+  it('takes a city after a capitalised name and «de» or "of" for part of that name', () => {
+    expect(names("Les Eagles de Philadelphie")).toEqual([]);
+    expect(names("Arrivé à Philadelphie")).toEqual(["Philadelphie=Philadelphia"]);
+  });
+
+  it("prefers a place called by its main name to one for which the name is an alternate", () => {
+    const [match] = matcher.match("Elle vit à Victoria");
+    expect(match?.entity.country).toBe("SC");
+  });
+
   it("prefers the longest match", () => {
     expect(names("New York")).toEqual(["New York=New York"]);
   });

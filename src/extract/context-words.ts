@@ -24,11 +24,11 @@ export const PERSON_TITLE = keys(`mr mrs ms dr sir lady president minister king 
  * A word that heads an organisation's name: the place after it names the organisation, as in
  * «جامعة كامبريدج», «دانشگاه تبریز», "Bank of America", «суд Москвы», «كأس أمم أفريقيا».
  */
-export const ORGANISATION_HEAD = keys(`bank university club team cup
-  banque université club équipe coupe
-  банк университет клуб суд компания
-  جامعة بنك مصرف نادي فريق ريال شركة صحيفة كأس أمم
-  دانشگاه بانک باشگاه شرکت روزنامه فوتبال جام ملتهای ملت‌های`);
+export const ORGANISATION_HEAD = keys(`bank university club team cup stadium dynamo
+  banque université club équipe coupe stade
+  банк университет клуб суд компания стадион динамо
+  جامعة بنك مصرف نادي فريق ريال شركة صحيفة كأس أمم ملعب دينامو
+  دانشگاه بانک باشگاه شرکت روزنامه فوتبال جام ملتهای ملت‌های ورزشگاه استادیوم`);
 
 /** Words that join an organisation's head to a place: "Bank of America", «Banque de France». */
 export const LINKING = keys("of de du des d'");

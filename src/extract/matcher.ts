@@ -23,6 +23,8 @@ interface Target {
   casing: "any" | "capital" | "upper";
   /** The frequency rank of the word the name also is; Infinity for a name that is no word. */
   rank: number;
+  /** How likely each entry is the one meant, in the order of `entries`. */
+  scores: number[];
   /** The entries whose name here is written with the article (العراق, الموصل), likeliest first. */
   articled: GazetteerEntry[];
 }
@@ -44,10 +46,15 @@ interface Found {
 const MAX_NAMESAKES = 4;
 // A city this large is what its name means even when the name is also a word.
 const LARGE_CITY = 1_000_000;
-const SMALL_TOWN = 100_000;
+// Below these a town is a namesake more often than the place: Arabic script, where a name cannot
+// be told from a word by its capital, needs a word of place before far larger towns.
+const SMALL_TOWN = { cased: 20_000, uncased: 100_000 };
 // Words this frequent ("Les", «كيف», «تازه») are never read as a place without a capital
 // letter; in Arabic script, where there are none, the threshold is wider.
 const MOST_FREQUENT = { cased: 1_000, uncased: 3_000 };
+// The rank the gazetteer gives a place name that is a common given name (Vladimir, Victoria):
+// a place only after a word of place.
+const GIVEN_NAME = 0;
 
 /** A trie over the normalised tokens of every name; a match is the longest path from a token. */
 export class Matcher {
@@ -134,6 +141,10 @@ export function matcherFor(watchlist: readonly GazetteerEntry[], places: () => G
   return matcher;
 }
 
+// A place called by its own main name outranks one for which the name is only an alternate
+// ("Victoria" is the Seychelles' capital before it is Hong Kong), but not a country or region.
+const MAIN_NAME = 2e9;
+
 function merge(
   target: Target | undefined,
   name: string,
@@ -141,26 +152,32 @@ function merge(
   rank: number,
 ): Target {
   const withArticle = /^\s*(?:ال|آل)/.test(name);
+  const score = entry.weight + (name === entry.entity.name ? MAIN_NAME : 0);
   if (!target) {
-    return { entries: [entry], casing: casingOf(name), rank, articled: withArticle ? [entry] : [] };
+    const articled = withArticle ? [entry] : [];
+    return { entries: [entry], scores: [score], casing: casingOf(name), rank, articled };
   }
   const articled =
     withArticle && !target.articled.includes(entry)
-      ? [...target.articled, entry].sort(byWeight)
+      ? [...target.articled, entry].sort((a, b) => b.weight - a.weight)
       : target.articled;
   if (target.entries.includes(entry)) return { ...target, articled };
-  const entries = [...target.entries, entry].sort(byWeight);
+  const ranked = [
+    ...target.entries.map((e, k) => [e, target.scores[k] ?? 0] as const),
+    [entry, score] as const,
+  ]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_NAMESAKES);
   // The likeliest bearer of the name decides how the name is spelt and whether it is a word.
-  const leads = entries[0] === entry;
+  const leads = ranked[0]?.[0] === entry;
   return {
-    entries: entries.slice(0, MAX_NAMESAKES),
+    entries: ranked.map(([e]) => e),
+    scores: ranked.map(([, s]) => s),
     casing: leads ? casingOf(name) : target.casing,
     rank: leads ? rank : target.rank,
     articled,
   };
 }
-
-const byWeight = (a: GazetteerEntry, b: GazetteerEntry) => b.weight - a.weight;
 
 /**
  * «البوروندي», «المالي», «السوري»: the article on a name written without one makes an adjective
@@ -168,7 +185,8 @@ const byWeight = (a: GazetteerEntry, b: GazetteerEntry) => b.weight - a.weight;
  */
 function narrowed(target: Target, token: Token | undefined): Target | undefined {
   if (target.casing !== "any" || !hasArticle(token)) return target;
-  return target.articled.length > 0 ? { ...target, entries: target.articled } : undefined;
+  if (target.articled.length === 0) return undefined;
+  return { ...target, entries: target.articled, scores: target.articled.map((e) => e.weight) };
 }
 
 const ELISION = /^(l|d|j|m|n|s|t|c|qu)['’]/i;
@@ -193,7 +211,7 @@ function fits(target: Target, tokens: Token[], span: Span, text: string): boolea
   if (!casingFits(target, tokens, start, end)) return false;
   const lead = target.entries[0] as GazetteerEntry;
   if (lead.kind === "watched") return true;
-  if (inOrganisation(tokens, start)) return false;
+  if (inOrganisation(target, tokens, start, text)) return false;
   // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
   if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
   if (lead.kind === "country") return commonFits(target, tokens, start, text);
@@ -201,7 +219,10 @@ function fits(target: Target, tokens: Token[], span: Span, text: string): boolea
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
   const short = (tokens[start]?.text.length ?? 0) <= 4;
   if (!span.exact && target.casing === "any" && short && lead.population < LARGE_CITY) return false;
-  if (target.casing === "any" && lead.kind === "city" && lead.population < SMALL_TOWN) {
+  if (
+    lead.kind === "city" &&
+    lead.population < SMALL_TOWN[target.casing === "any" ? "uncased" : "cased"]
+  ) {
     const before = tokens[start - 1];
     if (!before || !has(LOCATIVE, before)) return false;
   }
@@ -214,9 +235,10 @@ function commonFits(target: Target, tokens: Token[], start: number, text: string
   const before = tokens[start - 1];
   const placeWord = before !== undefined && has(LOCATIVE, before);
   if (target.casing === "any") {
-    if (target.rank <= MOST_FREQUENT.uncased) return false;
+    if (target.rank <= MOST_FREQUENT.uncased) return placeWord && target.rank === GIVEN_NAME;
     return placeWord || largeWithoutArticle(target, tokens[start]);
   }
+  if (placeWord) return true;
   // "Paris", "Londres" open a dateline; a city that large is meant whenever it is capitalised.
   if ((target.entries[0] as GazetteerEntry).population >= LARGE_CITY) return true;
   if (target.rank <= MOST_FREQUENT.cased) return false;
@@ -231,13 +253,25 @@ function titled(tokens: Token[], start: number, text: string): boolean {
   return /^\s*\.?\s*$/.test(text.slice(before.end, current.start)) && has(PERSON_TITLE, before);
 }
 
-/** «جامعة كامبريدج», "Bank of America", «Banque de France». */
-function inOrganisation(tokens: Token[], start: number): boolean {
+/**
+ * «جامعة كامبريدج», "Bank of America", «Banque de France», and for a city, a capitalised name
+ * joined to it by "of" or «de»: "Eagles de Philadelphie", "University of Cambridge".
+ */
+function inOrganisation(target: Target, tokens: Token[], start: number, text: string): boolean {
   const before = tokens[start - 1];
   if (!before) return false;
   if (has(ORGANISATION_HEAD, before)) return true;
   const head = tokens[start - 2];
-  return head !== undefined && has(LINKING, before) && has(ORGANISATION_HEAD, head);
+  if (!head || !has(LINKING, before)) return false;
+  if (has(ORGANISATION_HEAD, head)) return true;
+  const lead = target.entries[0] as GazetteerEntry;
+  return (
+    lead.kind !== "country" &&
+    lead.kind !== "region" &&
+    /^\p{Lu}/u.test(head.text) &&
+    !sentenceStart(tokens, start - 2, text) &&
+    !has(LOCATIVE, head)
+  );
 }
 
 function casingFits(target: Target, tokens: Token[], start: number, end: number): boolean {
