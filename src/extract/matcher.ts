@@ -55,6 +55,7 @@ const MOST_FREQUENT = { cased: 1_000, uncased: 3_000 };
 // The rank the gazetteer gives a place name that is a common given name (Vladimir, Victoria):
 // a place only after a word of place.
 const GIVEN_NAME = 0;
+const COMMONEST = 500;
 
 /** A trie over the normalised tokens of every name; a match is the longest path from a token. */
 export class Matcher {
@@ -235,7 +236,11 @@ function commonFits(target: Target, tokens: Token[], start: number, text: string
   const before = tokens[start - 1];
   const placeWord = before !== undefined && has(LOCATIVE, before);
   if (target.casing === "any") {
-    if (target.rank <= MOST_FREQUENT.uncased) return placeWord && target.rank === GIVEN_NAME;
+    if (target.rank === GIVEN_NAME) return placeWord;
+    // Subtitles say «لندن» as often as any word; a capital's name among them is still the city,
+    // unless it is one of the commonest words (Kyiv's «كيف» is "how").
+    if (target.rank <= MOST_FREQUENT.uncased && !(worldCity(target) && target.rank > COMMONEST))
+      return false;
     return placeWord || largeWithoutArticle(target, tokens[start]);
   }
   if (placeWord) return true;
@@ -243,6 +248,11 @@ function commonFits(target: Target, tokens: Token[], start: number, text: string
   if ((target.entries[0] as GazetteerEntry).population >= LARGE_CITY) return true;
   if (target.rank <= MOST_FREQUENT.cased) return false;
   return placeWord || !sentenceStart(tokens, start, text);
+}
+
+function worldCity(target: Target): boolean {
+  const lead = target.entries[0] as GazetteerEntry;
+  return lead.kind === "capital" || lead.population >= 5_000_000;
 }
 
 /** "Mr Jackson", "M. Gladstone", «الرئيس بشار». */
