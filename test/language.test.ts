@@ -61,6 +61,15 @@ describe("language identification: neighbours in a script", () => {
     );
   });
 
+  it("counts words frequent in Russian and in no neighbour, and rules Ukrainian out without і", () => {
+    expect(identifyLanguage("Стоимость билета составила 500 рублей", null, ["ru"]).language).toBe(
+      "ru",
+    );
+    // «голос» is Russian and Ukrainian ("глас" in Bulgarian); with no і, not Ukrainian.
+    expect(identifyLanguage("Георги Иванов — 12 % (4051 голос)", null, ["ru"]).language).toBe("ru");
+    expect(identifyLanguage("Цената на билета е 20 лева", null, ["ru"]).language).toBe("bg");
+  });
+
   it("takes a word-final soft sign, which Bulgarian never writes, for Russian", () => {
     expect(identifyLanguage("Жизнь и смерть в Москве").language).toBe("ru");
   });

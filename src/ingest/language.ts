@@ -1,6 +1,7 @@
 import { francAll } from "franc";
 import { FUNCTION_WORDS } from "./function-words.js";
 import { CYRILLIC_CANDIDATES, LATIN_CANDIDATES, toIso1 } from "./language-codes.js";
+import { ownWordCounts } from "./word-lists.js";
 
 export interface LanguageGuess {
   /** ISO 639-1 where one exists, else ISO 639-3; `und` when too short or too unsure. */
@@ -109,10 +110,16 @@ export function identifyLanguage(
       byMarkers(text, CYRILLIC_MARKERS, share) ??
       byWords(text, CYRILLIC_WORDS) ??
       // No prior here: Russian and Bulgarian without their cues are a coin toss for franc too.
-      statistical(text, CYRILLIC_CANDIDATES, hint, share, [], MIN_MARGIN_CYRILLIC)
+      statistical(text, cyrillicCandidates(text), hint, share, [], MIN_MARGIN_CYRILLIC)
     );
   }
   return kurmanji(text) ?? statistical(text, LATIN_CANDIDATES, hint, share, preferred);
+}
+
+/** Ukrainian and Belarusian write і (and ї, є, ґ, ў) in nearly every line: without them, neither. */
+function cyrillicCandidates(text: string): string[] {
+  if (/[іїєґўІЇЄҐЎ]/.test(text)) return CYRILLIC_CANDIDATES;
+  return CYRILLIC_CANDIDATES.filter((code) => code !== "ukr" && code !== "bel");
 }
 
 function scriptCounts(text: string) {
@@ -230,11 +237,13 @@ function rank(
 ): [string, number][] {
   const french = Math.min(3, text.match(FRENCH_FORMS)?.length ?? 0);
   const english = Math.min(2, text.match(ENGLISH_FORMS)?.length ?? 0);
+  const own = ownWordCounts(text.toLowerCase().match(/\p{L}+/gu) ?? [], candidates);
   return francAll(text, { only: candidates, minLength: 1 })
     .map(([code, score]): [string, number] => {
       const prior = preferred.includes(toIso1(code)) ? 0.1 : 0;
       const marks = code === "fra" ? 0.1 * french : code === "eng" ? 0.1 * english : 0;
-      return [code, score + 0.2 * Math.min(3, hits.get(code) ?? 0) + prior + marks];
+      const words = 0.2 * Math.min(3, hits.get(code) ?? 0) + 0.3 * Math.min(3, own.get(code) ?? 0);
+      return [code, score + words + prior + marks];
     })
     .sort((a, b) => b[1] - a[1]);
 }
