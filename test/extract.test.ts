@@ -191,6 +191,13 @@ describe("ambiguity", () => {
     expect(match?.entity.country).toBe("SC");
   });
 
+  it("follows an Arabic or Persian name chain back to an organisation's head", () => {
+    expect(names("شرکت ملی نفت ایران اعلام کرد")).toEqual([]);
+    expect(names("صادرات نفت ایران")).toEqual(["ایران=Iran"]);
+    // A word of place ends the chain: the ministry is in Damascus.
+    expect(names("اجتماع في وزارة الخارجية في دمشق")).toEqual(["دمشق=Damascus"]);
+  });
+
   it("prefers the longest match", () => {
     expect(names("New York")).toEqual(["New York=New York"]);
   });

@@ -32,3 +32,7 @@ export const ORGANISATION_HEAD = keys(`bank university club team cup stadium dyn
 
 /** Words that join an organisation's head to a place: "Bank of America", «Banque de France». */
 export const LINKING = keys("of de du des d'");
+
+/** Heads of long organisation names in Arabic and Persian, followed back through their chain. */
+export const CHAIN_HEAD = keys(`شركة منظمة مؤسسة هيئة وزارة سفارة جمعية اتحاد مجلس
+  شرکت سازمان انجمن وزارت سفارت مجموعه اتحادیه شورای`);

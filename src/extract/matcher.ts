@@ -1,5 +1,5 @@
 import type { Entity } from "../store/entities.js";
-import { LINKING, LOCATIVE, ORGANISATION_HEAD, PERSON_TITLE } from "./context-words.js";
+import { CHAIN_HEAD, LINKING, LOCATIVE, ORGANISATION_HEAD, PERSON_TITLE } from "./context-words.js";
 import type { GazetteerEntry } from "./gazetteer.js";
 import { nameKeySequences, type Token, textKeys, tokenize } from "./normalize.js";
 
@@ -271,6 +271,7 @@ function inOrganisation(target: Target, tokens: Token[], start: number, text: st
   const before = tokens[start - 1];
   if (!before) return false;
   if (has(ORGANISATION_HEAD, before)) return true;
+  if (target.casing === "any") return inNameChain(tokens, start, text);
   const head = tokens[start - 2];
   if (!head || !has(LINKING, before)) return false;
   if (has(ORGANISATION_HEAD, head)) return true;
@@ -282,6 +283,25 @@ function inOrganisation(target: Target, tokens: Token[], start: number, text: st
     !sentenceStart(tokens, start - 2, text) &&
     !has(LOCATIVE, head)
   );
+}
+
+// How far back an Arabic or Persian name chain (idafa, ezafe) is followed to its head.
+const CHAIN = 4;
+
+/**
+ * «شرکت ملی نفت ایران», «سازمان صدا و سیمای جمهوری اسلامی ایران», «وزارة الخارجية السورية»:
+ * an organisation's head a few words back, with no punctuation or word of place between, makes
+ * the place part of the organisation's name.
+ */
+function inNameChain(tokens: Token[], start: number, text: string): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - CHAIN); i--) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    if (!/^[\s\u200c]*$/.test(text.slice(token.end, next.start))) return false;
+    if (has(ORGANISATION_HEAD, token) || has(CHAIN_HEAD, token)) return true;
+    if (has(LOCATIVE, token)) return false;
+  }
+  return false;
 }
 
 function casingFits(target: Target, tokens: Token[], start: number, end: number): boolean {

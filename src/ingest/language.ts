@@ -25,13 +25,17 @@ const ARABIC_SCRIPT_MARKERS: [string, RegExp][] = [
   ["fa", /[پچژگیک]/g],
   ["ar", /[ةىيكأإؤ]/g],
 ];
+// Letters of the other languages that write і: with one of them, і is not Ukrainian's.
+const OTHER_I = /[ўЎәөүңһұӘӨҮҢҺҰ]/;
 const CYRILLIC_MARKERS: [string, RegExp][] = [
+  // Belarusian and Kazakh write і as Ukrainian does, and letters no other language does.
+  ["be", /[ўЎ]/g],
+  ["kk", /[әөүңһұӘӨҮҢҺҰ]/g],
   ["uk", /[іїєґІЇЄҐ]/g],
   ["mk", /[ѓќѕЃЌЅ]/g],
   ["sr", /[ђћЂЋ]/g],
-  ["be", /[ўЎ]/g],
-  ["tg", /[ғқҳҷӣӯҒҚҲҶӢӮ]/g],
-  ["kk", /[әөүңһұӘӨҮҢҺҰ]/g],
+  // Tajik shares ғ and қ with Kazakh, not these.
+  ["tg", /[ҳҷӣӯҲҶӢӮ]/g],
   ["ru", /[ыэёЫЭЁ]/g],
 ];
 
@@ -102,7 +106,7 @@ export function identifyLanguage(
     );
   }
   // A Ukrainian letter among Cyrillic words marks Ukrainian even in a mostly Latin line.
-  if (counts.cyrillic >= letters * 0.15 && /[іїєґІЇЄҐ]/.test(text)) {
+  if (counts.cyrillic >= letters * 0.15 && /[іїєґІЇЄҐ]/.test(text) && !OTHER_I.test(text)) {
     return { language: "uk", confidence: round(0.7 * Math.max(share, 0.5)) };
   }
   if (dominant === counts.cyrillic) {
