@@ -22,6 +22,8 @@ const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000);
 
 export async function benchLangid(): Promise<{ perSecond80: number; perSecond1000: number }> {
   const result: Record<number, number> = {};
+  // The word lists load on the first Latin-script text: once per process, not per text.
+  identifyLanguage("warming up the word lists of the language identifier");
   for (const length of [80, 1000]) {
     const sample = await texts(length);
     const started = performance.now();

@@ -43,6 +43,15 @@ export const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   ukr: words(`що це як був була для його вона вони вже також після`),
 };
 
+/** Each function word with the languages whose it is, for one look-up a word. */
+export const FUNCTION_WORD_INDEX: ReadonlyMap<string, readonly string[]> = (() => {
+  const index = new Map<string, string[]>();
+  for (const [code, list] of Object.entries(FUNCTION_WORDS)) {
+    for (const word of list) index.set(word, [...(index.get(word) ?? []), code]);
+  }
+  return index;
+})();
+
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }

@@ -1,5 +1,5 @@
 import { francAll } from "franc";
-import { FUNCTION_WORDS } from "./function-words.js";
+import { FUNCTION_WORD_INDEX } from "./function-words.js";
 import { CYRILLIC_CANDIDATES, LATIN_CANDIDATES, toIso1 } from "./language-codes.js";
 import { ownWordCounts } from "./word-lists.js";
 
@@ -114,10 +114,19 @@ export function identifyLanguage(
       byMarkers(text, CYRILLIC_MARKERS, share) ??
       byWords(text, CYRILLIC_WORDS) ??
       // No prior here: Russian and Bulgarian without their cues are a coin toss for franc too.
-      statistical(text, cyrillicCandidates(text), hint, share, [], MIN_MARGIN_CYRILLIC)
+      statistical(
+        text,
+        wordsOf(text),
+        cyrillicCandidates(text),
+        hint,
+        share,
+        [],
+        MIN_MARGIN_CYRILLIC,
+      )
     );
   }
-  return kurmanji(text) ?? statistical(text, LATIN_CANDIDATES, hint, share, preferred);
+  const words = wordsOf(text);
+  return kurmanji(words) ?? statistical(text, words, LATIN_CANDIDATES, hint, share, preferred);
 }
 
 /** Ukrainian and Belarusian write і (and ї, є, ґ, ў) in nearly every line: without them, neither. */
@@ -167,6 +176,7 @@ function byMarkers(
 
 function statistical(
   text: string,
+  words: readonly string[],
   candidates: string[],
   hint: string | null | undefined,
   share: number,
@@ -174,9 +184,9 @@ function statistical(
   minMargin = MIN_MARGIN,
 ): LanguageGuess {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const hits = functionWordHits(text);
+  const hits = functionWordHits(words);
   if (letters < MIN_LETTERS_STATISTICAL) return byOwnWords(hits, 2) ?? hintOrUnd(hint, candidates);
-  const ranked = rank(text, candidates, preferred, hits);
+  const ranked = rank(text, words, candidates, preferred, hits);
   const [top, second] = ranked;
   if (!top || top[0] === "und") return UNDETERMINED;
   const margin = top[1] - (second?.[1] ?? 0);
@@ -194,13 +204,14 @@ function hintOrUnd(hint: string | null | undefined, candidates: string[]): Langu
   return fits ? { language: hint, confidence: 0.5 } : UNDETERMINED;
 }
 
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+
 /** How many of each language's own words the text uses. */
-function functionWordHits(text: string): Map<string, number> {
+function functionWordHits(words: readonly string[]): Map<string, number> {
   const hits = new Map<string, number>();
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    for (const [code, own] of Object.entries(FUNCTION_WORDS)) {
-      if (own.has(word)) hits.set(code, (hits.get(code) ?? 0) + 1);
-    }
+  for (const word of words) {
+    for (const code of FUNCTION_WORD_INDEX.get(word) ?? [])
+      hits.set(code, (hits.get(code) ?? 0) + 1);
   }
   return hits;
 }
@@ -216,8 +227,8 @@ function byOwnWords(hits: Map<string, number>, least: number): LanguageGuess | u
  * Kurmanji, written in Latin letters, is outside franc's model: its own words (û, ji, bi, li,
  * ku) decide it when they outnumber every other language's threefold.
  */
-function kurmanji(text: string): LanguageGuess | undefined {
-  const hits = functionWordHits(text);
+function kurmanji(words: readonly string[]): LanguageGuess | undefined {
+  const hits = functionWordHits(words);
   const own = hits.get("kmr") ?? 0;
   const other = Math.max(0, ...[...hits].filter(([code]) => code !== "kmr").map(([, n]) => n));
   return own >= 3 && own > 3 * other ? { language: "ku", confidence: 0.8 } : undefined;
@@ -235,14 +246,16 @@ const FRENCH_FORMS = /\b[ldjmnstc]['’]\p{L}|[éèçœ]/giu;
  */
 function rank(
   text: string,
+  words: readonly string[],
   candidates: string[],
   preferred: readonly string[],
   hits: Map<string, number>,
 ): [string, number][] {
   const french = Math.min(3, text.match(FRENCH_FORMS)?.length ?? 0);
   const english = Math.min(2, text.match(ENGLISH_FORMS)?.length ?? 0);
-  const own = ownWordCounts(text.toLowerCase().match(/\p{L}+/gu) ?? [], candidates);
-  return francAll(text, { only: candidates, minLength: 1 })
+  const own = ownWordCounts(words, candidates);
+  // Trigram scores settle within a few hundred characters; a long body costs time, not accuracy.
+  return francAll(text.slice(0, FRANC_CHARS), { only: candidates, minLength: 1 })
     .map(([code, score]): [string, number] => {
       const prior = preferred.includes(toIso1(code)) ? 0.1 : 0;
       const marks = code === "fra" ? 0.1 * french : code === "eng" ? 0.1 * english : 0;
@@ -251,5 +264,7 @@ function rank(
     })
     .sort((a, b) => b[1] - a[1]);
 }
+
+const FRANC_CHARS = 600;
 
 const round = (n: number) => Math.round(n * 100) / 100;
