@@ -24,6 +24,7 @@ describe("demo", () => {
     ]) {
       expect(digest).toContain(name);
     }
+    expect(digest).toMatch(/^Categories: Armed attacks \d+, Talks and diplomacy \d+\.$/m);
     expect(digest).not.toContain("\uFFFD");
     expect(report.digestPath).toMatch(/digests\/\d{4}-\d{2}-\d{2}\.md$/);
   });
