@@ -116,16 +116,23 @@ for (const place of places) {
   ]);
 }
 
+// A province is placed at its seat (the city GeoNames marks PPLA for it).
+const seats = new Map(
+  places
+    .filter((p) => p.feature_code === "PPLA" || p.feature_code === "PPLC")
+    .map((p) => [`${p.country_code}.${p.admin1_code}`, p]),
+);
 for (const region of readTsv("admin1.tsv")) {
   const names = [...new Set([region.name ?? "", region.asciiname ?? ""])].filter(
     (n) => n.length >= 3,
   );
+  const [lat, lon] = provinceAt(region.code ?? "");
   records.push([
     `admin1:${region.code}`,
     "province",
     (region.code ?? "").slice(0, 2),
-    null,
-    null,
+    lat,
+    lon,
     0,
     region.name ?? "",
     names,
@@ -146,6 +153,17 @@ for (const place of CURATED_PLACES) {
     names,
     [],
   ]);
+}
+
+/** A province's seat, else the middle of the towns GeoNames lists in it, else nowhere. */
+function provinceAt(code: string): [number | null, number | null] {
+  const seat = seats.get(code);
+  if (seat) return [Number(seat.latitude), Number(seat.longitude)];
+  const towns = places.filter((p) => `${p.country_code}.${p.admin1_code}` === code);
+  if (towns.length === 0) return [null, null];
+  const mean = (key: "latitude" | "longitude") =>
+    Math.round((towns.reduce((n, p) => n + Number(p[key]), 0) / towns.length) * 1e4) / 1e4;
+  return [mean("latitude"), mean("longitude")];
 }
 
 /** The main name, and alternate names in Arabic or Cyrillic script or capitalised Latin words. */
