@@ -173,6 +173,10 @@ describe("ambiguity", () => {
     expect(names("Владимир Путин прибыл во Владимир")).toEqual(["Владимир=Vladimir"]);
     expect(names("جامعة كامبريدج")).toEqual([]);
     expect(names("Bank of America")).toEqual([]);
+    expect(names("the Atomic Energy Organisation of Iran")).toEqual([]);
+    // A head in any of its Russian case forms: «службой», «органами».
+    expect(names("Государственной службой Украины")).toEqual([]);
+    expect(names("Выборы на Украине")).toEqual(["Украине=Ukraine"]);
   });
 
   it("reads a given name that places bear as a place only after a word of place", () => {

@@ -2,9 +2,16 @@
  * Words around a name that tell a place from a person or a common word, per language, in the
  * keys the matcher compares (folded Latin, lower-case Cyrillic, folded Arabic script).
  */
-import { textKeys } from "./normalize.js";
+import { nameKeySequences, textKeys } from "./normalize.js";
 
-const keys = (list: string) => new Set(list.split(/\s+/).flatMap((w) => (w ? textKeys(w) : [])));
+// Each word as written and, in Russian, in each of its case forms («органами», «службы»).
+const keys = (list: string) =>
+  new Set(
+    list
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((w) => [...textKeys(w), ...nameKeySequences(w).flat()]),
+  );
 
 /** A preposition of place or a place noun just before a name: «في», «در», «в», "near". */
 export const LOCATIVE = keys(`in at near from to into outside across toward towards around
@@ -25,8 +32,12 @@ export const PERSON_TITLE = keys(`mr mrs ms dr sir lady president minister king 
  * «جامعة كامبريدج», «دانشگاه تبریز», "Bank of America", «суд Москвы», «كأس أمم أفريقيا».
  */
 export const ORGANISATION_HEAD = keys(`bank university club team cup stadium dynamo
-  banque université club équipe coupe stade
-  банк университет клуб суд компания стадион динамо
+  organisation organization agency ministry council committee party company corporation
+  institute association
+  banque université club équipe coupe stade agence ministère conseil comité parti société
+  institut
+  банк университет клуб суд компания стадион динамо организация агентство министерство совет
+  комитет партия служба орган органы правительство
   جامعة بنك مصرف نادي فريق ريال شركة صحيفة كأس أمم ملعب دينامو
   دانشگاه بانک باشگاه شرکت روزنامه فوتبال جام ملتهای ملت‌های ورزشگاه استادیوم`);
 
