@@ -193,10 +193,12 @@ function narrowed(target: Target, token: Token | undefined): Target | undefined 
 const ELISION = /^(l|d|j|m|n|s|t|c|qu)['’]/i;
 
 function casingOf(name: string): Target["casing"] {
+  const first = name[0] ?? "";
+  // Arabic script has no case; a name written in lower case is matched in any case.
+  if (first.toLowerCase() === first.toUpperCase() || first === first.toLowerCase()) return "any";
+  if (name.length > 8) return "capital";
   const letters = name.replace(/[^\p{L}]/gu, "");
-  if (!/[\p{Lu}\p{Ll}]/u.test(letters)) return "any";
-  if (letters.length <= 5 && letters === letters.toUpperCase()) return "upper";
-  return /^\p{Lu}/u.test(letters) ? "capital" : "any";
+  return letters.length <= 5 && letters === letters.toUpperCase() ? "upper" : "capital";
 }
 
 interface Span {
