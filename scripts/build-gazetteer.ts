@@ -54,7 +54,8 @@ const ARABIC_SCRIPT_COUNTRIES = new Set(
 );
 // Letters of Kurdish, Uyghur, Urdu, Pashto and Sindhi: names in those spellings («رىم» for
 // Rome) are no Arabic or Persian writer's.
-const OTHER_ARABIC_SCRIPTS = /[ۆێەڵڕۇېٹڈڑںےۓټډړږښځڅۍګڼڭۋۈ]/;
+// Uyghur also writes ى inside a word, where Arabic and Persian never do.
+const OTHER_ARABIC_SCRIPTS = /[ۆێەڵڕۇېٹڈڑںےۓټډړږښځڅۍګڼڭۋۈ]|ى(?=\p{L})/u;
 const CYRILLIC_COUNTRIES = new Set(
   "RU UA BY KZ KG TJ UZ TM AZ AM GE MD BG RS MK ME BA MN".split(" "),
 );

@@ -202,6 +202,17 @@ describe("ambiguity", () => {
     expect(names("اجتماع في وزارة الخارجية في دمشق")).toEqual(["دمشق=Damascus"]);
   });
 
+  it("reads a name after a demonstrative as a common noun", () => {
+    // «این میدان»: this (oil) field, not Medan.
+    expect(names("تولید فعلی این میدان")).toEqual([]);
+    expect(names("this Nice hotel")).toEqual([]);
+  });
+
+  it("ships no Uyghur spelling that a Persian name would meet", () => {
+    // Rome's Uyghur «رىم» would be «ک» + «ریم» in the Persian name «کریم».
+    expect(names("کریم گفت")).toEqual([]);
+  });
+
   it("prefers the longest match", () => {
     expect(names("New York")).toEqual(["New York=New York"]);
   });

@@ -47,3 +47,9 @@ export const LINKING = keys("of de du des d'");
 /** Heads of long organisation names in Arabic and Persian, followed back through their chain. */
 export const CHAIN_HEAD = keys(`شركة منظمة مؤسسة هيئة وزارة سفارة جمعية اتحاد مجلس
   شرکت سازمان انجمن وزارت سفارت مجموعه اتحادیه شورای`);
+
+/** A demonstrative makes the next word a common noun: «این میدان» (this square), "this Nice hotel". */
+export const DEMONSTRATIVE = keys(`this that these those ce cet cette ces
+  этот эта это эти тот та те того этого этой
+  هذا هذه ذلك تلك هذين هاتين
+  این آن همین همان`);

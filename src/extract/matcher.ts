@@ -1,5 +1,12 @@
 import type { Entity } from "../store/entities.js";
-import { CHAIN_HEAD, LINKING, LOCATIVE, ORGANISATION_HEAD, PERSON_TITLE } from "./context-words.js";
+import {
+  CHAIN_HEAD,
+  DEMONSTRATIVE,
+  LINKING,
+  LOCATIVE,
+  ORGANISATION_HEAD,
+  PERSON_TITLE,
+} from "./context-words.js";
 import type { GazetteerEntry } from "./gazetteer.js";
 import { nameKeySequences, type Token, textKeys, tokenize } from "./normalize.js";
 
@@ -215,6 +222,8 @@ function fits(target: Target, tokens: Token[], span: Span, text: string): boolea
   const lead = target.entries[0] as GazetteerEntry;
   if (lead.kind === "watched") return true;
   if (inOrganisation(target, tokens, start, text)) return false;
+  const before = tokens[start - 1];
+  if (before && lead.kind !== "country" && has(DEMONSTRATIVE, before)) return false;
   // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
   if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
   if (lead.kind === "country") return commonFits(target, tokens, start, text);
