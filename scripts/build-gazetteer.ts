@@ -48,6 +48,7 @@ const FREQUENT_WORDS = 10_000;
 // Below this size a place is known abroad by its main name only: GeoNames' alternate names
 // of small towns are full of old names and namesakes ("Staline", "Roosevelt", "Google").
 const KNOWN_ABROAD = 100_000;
+const WORLD_CITY = 1_000_000;
 // Arabic- and Cyrillic-script names of small places are kept where those scripts are written.
 const ARABIC_SCRIPT_COUNTRIES = new Set(
   "IQ SY IR LB JO YE AF SA EG LY PS IL TR KW BH QA AE OM SD DZ MA TN MR PK".split(" "),
@@ -169,16 +170,27 @@ function provinceAt(code: string): [number | null, number | null] {
 
 /** The main name, and alternate names in Arabic or Cyrillic script or capitalised Latin words. */
 function placeNames(place: Row): string[] {
-  const large = (Number(place.population) || 0) >= KNOWN_ABROAD;
+  const population = Number(place.population) || 0;
+  const large = population >= KNOWN_ABROAD;
   const country = place.country_code ?? "";
   const alternates = (place.alternatenames ?? "").split("|").filter((n) => {
     if (n.length < 3 || /^[A-Z]{2,4}$/.test(n) || /\d/.test(n)) return false;
+    // "Google" for Topeka: below a million people, a foreign alternate name that is also a
+    // frequent word is a namesake far more often than the town. A town's name in its own
+    // country's script («Владимир») stays, for the matcher's rules to weigh.
+    if (population < WORLD_CITY && !native(n, country) && commonNames([n]).length > 0) return false;
     if (/^[\p{Script=Arabic}\s\u200c-]+$/u.test(n))
       return !OTHER_ARABIC_SCRIPTS.test(n) && (large || ARABIC_SCRIPT_COUNTRIES.has(country));
     if (/^[\p{Script=Cyrillic}\s-]+$/u.test(n)) return large || CYRILLIC_COUNTRIES.has(country);
     return large && /^\p{Lu}[\p{L}' -]+$/u.test(n);
   });
   return [...new Set([place.name ?? "", place.asciiname ?? "", ...alternates])].filter(Boolean);
+}
+
+function native(name: string, country: string): boolean {
+  if (ARABIC_SCRIPT_COUNTRIES.has(country)) return /\p{Script=Arabic}/u.test(name);
+  if (CYRILLIC_COUNTRIES.has(country)) return /\p{Script=Cyrillic}/u.test(name);
+  return false;
 }
 
 /** The names that are one word among their script's most frequent, with that word's rank. */

@@ -213,6 +213,16 @@ describe("ambiguity", () => {
     expect(names("کریم گفت")).toEqual([]);
   });
 
+  it("leaves Latin words in a Russian or Arabic text, and names in quotation marks, to firms and titles", () => {
+    expect(names("Компания подписала договор с Nokia и Hamilton")).toEqual([]);
+    expect(names("заседание клуба «Валдай» в Сочи")).toEqual(["Сочи=Sochi"]);
+  });
+
+  it("ships no alternate name of a town abroad that is also a frequent word", () => {
+    // GeoNames lists "Google" among Topeka's names.
+    expect(names("She worked at Google as an engineer")).toEqual([]);
+  });
+
   it("prefers the longest match", () => {
     expect(names("New York")).toEqual(["New York=New York"]);
   });

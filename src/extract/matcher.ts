@@ -30,6 +30,8 @@ interface Target {
   casing: "any" | "capital" | "upper";
   /** The frequency rank of the word the name also is; Infinity for a name that is no word. */
   rank: number;
+  /** The name is the likeliest bearer's main (English or romanised) name. */
+  main: boolean;
   /** How likely each entry is the one meant, in the order of `entries`. */
   scores: number[];
   /** The entries whose name here is written with the article (العراق, الموصل), likeliest first. */
@@ -97,8 +99,9 @@ export class Matcher {
     // Each token's keys once: a multi-word walk from every start would otherwise redo them.
     const keys = tokens.map((t) => textKeys(t.text));
     const found: Found[] = [];
+    const context: TextContext = { text, latinIsForeign: mostlyNonLatin(text) };
     for (let i = 0; i < tokens.length; ) {
-      const hit = this.longestAt(tokens, keys, i, text);
+      const hit = this.longestAt(tokens, keys, i, context);
       if (!hit) {
         i++;
         continue;
@@ -110,7 +113,7 @@ export class Matcher {
     return found.map((hit) => toMatch(hit, tokens, text, countries));
   }
 
-  private longestAt(tokens: Token[], tokenKeys: string[][], start: number, text: string) {
+  private longestAt(tokens: Token[], tokenKeys: string[][], start: number, context: TextContext) {
     let best: Found | undefined;
     const walk = (node: Node, index: number, exact: boolean) => {
       const keys = tokenKeys[index];
@@ -121,7 +124,7 @@ export class Matcher {
         const isExact = exact && k === 0;
         const target = child.target && narrowed(child.target, tokens[start]);
         const span = { start, end: index, exact: isExact };
-        if (target && (!best || index > best.endToken) && fits(target, tokens, span, text))
+        if (target && (!best || index > best.endToken) && fits(target, tokens, span, context))
           best = { target, start, endToken: index, exact: isExact };
         walk(child, index + 1, isExact);
       });
@@ -163,7 +166,8 @@ function merge(
   const score = entry.weight + (name === entry.entity.name ? MAIN_NAME : 0);
   if (!target) {
     const articled = withArticle ? [entry] : [];
-    return { entries: [entry], scores: [score], casing: casingOf(name), rank, articled };
+    const main = name === entry.entity.name;
+    return { entries: [entry], scores: [score], casing: casingOf(name), rank, articled, main };
   }
   const articled =
     withArticle && !target.articled.includes(entry)
@@ -183,6 +187,7 @@ function merge(
     scores: ranked.map(([, s]) => s),
     casing: leads ? casingOf(name) : target.casing,
     rank: leads ? rank : target.rank,
+    main: leads ? name === entry.entity.name : target.main,
     articled,
   };
 }
@@ -215,12 +220,22 @@ interface Span {
   exact: boolean;
 }
 
+interface TextContext {
+  text: string;
+  /** The text is written in another script: its Latin words are names of firms, titles, quotes. */
+  latinIsForeign: boolean;
+}
+
 /** Whether tokens start..end may be read as the target's name where they stand. */
-function fits(target: Target, tokens: Token[], span: Span, text: string): boolean {
+function fits(target: Target, tokens: Token[], span: Span, context: TextContext): boolean {
   const { start, end } = span;
+  const { text } = context;
   if (!casingFits(target, tokens, start, end)) return false;
   const lead = target.entries[0] as GazetteerEntry;
   if (lead.kind === "watched") return true;
+  if (context.latinIsForeign && /\p{Script=Latin}/u.test(tokens[start]?.text ?? "")) return false;
+  // «Валдай», "Rossiya": a name in quotation marks is a title, a club, a channel.
+  if (quoted(tokens[start], tokens[end], text)) return false;
   if (inOrganisation(target, tokens, start, text)) return false;
   const before = tokens[start - 1];
   if (before && lead.kind !== "country" && has(DEMONSTRATIVE, before)) return false;
@@ -255,8 +270,12 @@ function commonFits(target: Target, tokens: Token[], start: number, text: string
     return placeWord || largeWithoutArticle(target, tokens[start]);
   }
   if (placeWord) return true;
+  // "Google" for Topeka: a town's alternate name that is also a word needs a word of place; a
+  // large city's is its name in another language ("Moscou", "Londres").
+  const lead = target.entries[0] as GazetteerEntry;
+  if (!target.main && lead.population < LARGE_CITY) return false;
   // "Paris", "Londres" open a dateline; a city that large is meant whenever it is capitalised.
-  if ((target.entries[0] as GazetteerEntry).population >= LARGE_CITY) return true;
+  if (lead.population >= LARGE_CITY) return true;
   if (target.rank <= MOST_FREQUENT.cased) return false;
   return placeWord || !sentenceStart(tokens, start, text);
 }
@@ -264,6 +283,19 @@ function commonFits(target: Target, tokens: Token[], start: number, text: string
 function worldCity(target: Target): boolean {
   const lead = target.entries[0] as GazetteerEntry;
   return lead.kind === "capital" || lead.population >= 5_000_000;
+}
+
+function mostlyNonLatin(text: string): boolean {
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const other = text.match(/[\p{Script=Arabic}\p{Script=Cyrillic}]/gu)?.length ?? 0;
+  return other > latin;
+}
+
+function quoted(first: Token | undefined, last: Token | undefined, text: string): boolean {
+  if (!first || !last) return false;
+  const open = text.slice(Math.max(0, first.start - 2), first.start).trimEnd();
+  const close = text.slice(last.end, last.end + 2).trimStart();
+  return /["«“]$/.test(open) && /^["»”]/.test(close);
 }
 
 /** "Mr Jackson", "M. Gladstone", «الرئيس بشار». */
