@@ -1,12 +1,12 @@
 import type { Entity } from "../store/entities.js";
 import {
-  CHAIN_HEAD,
-  DEMONSTRATIVE,
-  LINKING,
-  LOCATIVE,
-  ORGANISATION_HEAD,
-  PERSON_TITLE,
-} from "./context-words.js";
+  ELISION,
+  fits,
+  mostlyNonLatin,
+  narrowed,
+  type Target,
+  type TextContext,
+} from "./ambiguity.js";
 import type { GazetteerEntry } from "./gazetteer.js";
 import { nameKeySequences, type Token, textKeys, tokenize } from "./normalize.js";
 
@@ -21,21 +21,6 @@ export interface Match {
 export interface MatchOptions {
   /** Countries the feed reports on (ISO 3166-1 alpha-2): they settle a name several places bear. */
   region?: readonly string[];
-}
-
-/** What a path of the trie names: the entries bearing that name, likeliest first. */
-interface Target {
-  entries: GazetteerEntry[];
-  /** Latin and Cyrillic names must meet a capitalised word; acronyms an upper-case one. */
-  casing: "any" | "capital" | "upper";
-  /** The frequency rank of the word the name also is; Infinity for a name that is no word. */
-  rank: number;
-  /** The name is the likeliest bearer's main (English or romanised) name. */
-  main: boolean;
-  /** How likely each entry is the one meant, in the order of `entries`. */
-  scores: number[];
-  /** The entries whose name here is written with the article (العراق, الموصل), likeliest first. */
-  articled: GazetteerEntry[];
 }
 
 interface Node {
@@ -53,18 +38,6 @@ interface Found {
 
 // Enough namesakes to choose among by context; the rest are villages no one means.
 const MAX_NAMESAKES = 4;
-// A city this large is what its name means even when the name is also a word.
-const LARGE_CITY = 1_000_000;
-// Below these a town is a namesake more often than the place: Arabic script, where a name cannot
-// be told from a word by its capital, needs a word of place before far larger towns.
-const SMALL_TOWN = { cased: 20_000, uncased: 100_000 };
-// Words this frequent ("Les", «كيف», «تازه») are never read as a place without a capital
-// letter; in Arabic script, where there are none, the threshold is wider.
-const MOST_FREQUENT = { cased: 1_000, uncased: 3_000 };
-// The rank the gazetteer gives a place name that is a common given name (Vladimir, Victoria):
-// a place only after a word of place.
-const GIVEN_NAME = 0;
-const COMMONEST = 500;
 
 /** A trie over the normalised tokens of every name; a match is the longest path from a token. */
 export class Matcher {
@@ -192,18 +165,6 @@ function merge(
   };
 }
 
-/**
- * «البوروندي», «المالي», «السوري»: the article on a name written without one makes an adjective
- * (Burundian, financial, Syrian). A token with the article can only be a place named with it.
- */
-function narrowed(target: Target, token: Token | undefined): Target | undefined {
-  if (target.casing !== "any" || !hasArticle(token)) return target;
-  if (target.articled.length === 0) return undefined;
-  return { ...target, entries: target.articled, scores: target.articled.map((e) => e.weight) };
-}
-
-const ELISION = /^(l|d|j|m|n|s|t|c|qu)['’]/i;
-
 function casingOf(name: string): Target["casing"] {
   const first = name[0] ?? "";
   // Arabic script has no case; a name written in lower case is matched in any case.
@@ -211,189 +172,6 @@ function casingOf(name: string): Target["casing"] {
   if (name.length > 8) return "capital";
   const letters = name.replace(/[^\p{L}]/gu, "");
   return letters.length <= 5 && letters === letters.toUpperCase() ? "upper" : "capital";
-}
-
-interface Span {
-  start: number;
-  end: number;
-  /** Matched as written, no clitic or suffix taken off. */
-  exact: boolean;
-}
-
-interface TextContext {
-  text: string;
-  /** The text is written in another script: its Latin words are names of firms, titles, quotes. */
-  latinIsForeign: boolean;
-}
-
-/** Whether tokens start..end may be read as the target's name where they stand. */
-function fits(target: Target, tokens: Token[], span: Span, context: TextContext): boolean {
-  const { start, end } = span;
-  const { text } = context;
-  if (!casingFits(target, tokens, start, end)) return false;
-  const lead = target.entries[0] as GazetteerEntry;
-  if (lead.kind === "watched") return true;
-  if (context.latinIsForeign && /\p{Script=Latin}/u.test(tokens[start]?.text ?? "")) return false;
-  // «Валдай», "Rossiya": a name in quotation marks is a title, a club, a channel.
-  if (quoted(tokens[start], tokens[end], text)) return false;
-  if (inOrganisation(target, tokens, start, text)) return false;
-  const before = tokens[start - 1];
-  if (before && lead.kind !== "country" && has(DEMONSTRATIVE, before)) return false;
-  // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
-  if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
-  if (lead.kind === "country") return commonFits(target, tokens, start, text);
-  if (inLargerName(target, tokens, start, end, text)) return false;
-  // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
-  const short = (tokens[start]?.text.length ?? 0) <= 4;
-  if (!span.exact && target.casing === "any" && short && lead.population < LARGE_CITY) return false;
-  if (
-    lead.kind === "city" &&
-    lead.population < SMALL_TOWN[target.casing === "any" ? "uncased" : "cased"]
-  ) {
-    const before = tokens[start - 1];
-    if (!before || !has(LOCATIVE, before)) return false;
-  }
-  return commonFits(target, tokens, start, text);
-}
-
-/** A name that is also a frequent word reads as a place only where a place is meant. */
-function commonFits(target: Target, tokens: Token[], start: number, text: string): boolean {
-  if (!Number.isFinite(target.rank)) return true;
-  const before = tokens[start - 1];
-  const placeWord = before !== undefined && has(LOCATIVE, before);
-  if (target.casing === "any") {
-    if (target.rank === GIVEN_NAME) return placeWord;
-    // Subtitles say «لندن» as often as any word; a capital's name among them is still the city,
-    // unless it is one of the commonest words (Kyiv's «كيف» is "how").
-    if (target.rank <= MOST_FREQUENT.uncased && !(worldCity(target) && target.rank > COMMONEST))
-      return false;
-    return placeWord || largeWithoutArticle(target, tokens[start]);
-  }
-  if (placeWord) return true;
-  // "Google" for Topeka: a town's alternate name that is also a word needs a word of place; a
-  // large city's is its name in another language ("Moscou", "Londres").
-  const lead = target.entries[0] as GazetteerEntry;
-  if (!target.main && lead.population < LARGE_CITY) return false;
-  // "Paris", "Londres" open a dateline; a city that large is meant whenever it is capitalised.
-  if (lead.population >= LARGE_CITY) return true;
-  if (target.rank <= MOST_FREQUENT.cased) return false;
-  return placeWord || !sentenceStart(tokens, start, text);
-}
-
-function worldCity(target: Target): boolean {
-  const lead = target.entries[0] as GazetteerEntry;
-  return lead.kind === "capital" || lead.population >= 5_000_000;
-}
-
-function mostlyNonLatin(text: string): boolean {
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  const other = text.match(/[\p{Script=Arabic}\p{Script=Cyrillic}]/gu)?.length ?? 0;
-  return other > latin;
-}
-
-function quoted(first: Token | undefined, last: Token | undefined, text: string): boolean {
-  if (!first || !last) return false;
-  const open = text.slice(Math.max(0, first.start - 2), first.start).trimEnd();
-  const close = text.slice(last.end, last.end + 2).trimStart();
-  return /["«“]$/.test(open) && /^["»”]/.test(close);
-}
-
-/** "Mr Jackson", "M. Gladstone", «الرئيس بشار». */
-function titled(tokens: Token[], start: number, text: string): boolean {
-  const before = tokens[start - 1];
-  const current = tokens[start];
-  if (!before || !current) return false;
-  return /^\s*\.?\s*$/.test(text.slice(before.end, current.start)) && has(PERSON_TITLE, before);
-}
-
-/**
- * «جامعة كامبريدج», "Bank of America", «Banque de France», and for a city, a capitalised name
- * joined to it by "of" or «de»: "Eagles de Philadelphie", "University of Cambridge".
- */
-function inOrganisation(target: Target, tokens: Token[], start: number, text: string): boolean {
-  const before = tokens[start - 1];
-  if (!before) return false;
-  if (has(ORGANISATION_HEAD, before)) return true;
-  if (target.casing === "any") return inNameChain(tokens, start, text);
-  const head = tokens[start - 2];
-  if (!head || !has(LINKING, before)) return false;
-  if (has(ORGANISATION_HEAD, head)) return true;
-  const lead = target.entries[0] as GazetteerEntry;
-  return (
-    lead.kind !== "country" &&
-    lead.kind !== "region" &&
-    /^\p{Lu}/u.test(head.text) &&
-    !sentenceStart(tokens, start - 2, text) &&
-    !has(LOCATIVE, head)
-  );
-}
-
-// How far back an Arabic or Persian name chain (idafa, ezafe) is followed to its head.
-const CHAIN = 4;
-
-/**
- * «شرکت ملی نفت ایران», «سازمان صدا و سیمای جمهوری اسلامی ایران», «وزارة الخارجية السورية»:
- * an organisation's head a few words back, with no punctuation or word of place between, makes
- * the place part of the organisation's name.
- */
-function inNameChain(tokens: Token[], start: number, text: string): boolean {
-  for (let i = start - 1; i >= Math.max(0, start - CHAIN); i--) {
-    const token = tokens[i] as Token;
-    const next = tokens[i + 1] as Token;
-    if (!/^[\s\u200c]*$/.test(text.slice(token.end, next.start))) return false;
-    if (has(ORGANISATION_HEAD, token) || has(CHAIN_HEAD, token)) return true;
-    if (has(LOCATIVE, token)) return false;
-  }
-  return false;
-}
-
-function casingFits(target: Target, tokens: Token[], start: number, end: number): boolean {
-  if (target.casing === "any") return true;
-  const first = tokens[start]?.text ?? "";
-  const bare = first.replace(ELISION, "");
-  if (target.casing === "capital") return /^\p{Lu}/u.test(bare);
-  return tokens.slice(start, end + 1).every((t) => t.text === t.text.toUpperCase());
-}
-
-/**
- * A city's name joined by a space to a capitalised word is part of a larger name: "Real
- * Madrid", "Victoria Beckham", «Владимир Путин». Only where the script has capitals.
- */
-function inLargerName(target: Target, tokens: Token[], start: number, end: number, text: string) {
-  if (target.casing === "any") return false;
-  const before = tokens[start - 1];
-  const after = tokens[end + 1];
-  const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
-  if (after && isAdjacent(tokens[end], after, text) && capitalised(after)) return true;
-  return (
-    before !== undefined &&
-    isAdjacent(before, tokens[start], text) &&
-    capitalised(before) &&
-    !sentenceStart(tokens, start - 1, text) &&
-    !has(LOCATIVE, before)
-  );
-}
-
-/** An Arabic-script name that is also a word: a large city, and not the word with its article. */
-function largeWithoutArticle(target: Target, token: Token | undefined): boolean {
-  const lead = target.entries[0] as GazetteerEntry;
-  if (lead.population < LARGE_CITY || !token) return false;
-  return hasArticle(token) === target.articled.includes(lead);
-}
-
-const hasArticle = (token: Token | undefined) =>
-  token !== undefined && /^(?:[وف]?[بلك]?ال|[وف]?لل)/.test(token.text);
-
-const isAdjacent = (a: Token | undefined, b: Token | undefined, text: string) =>
-  a !== undefined && b !== undefined && text.slice(a.end, b.start) === " ";
-
-const has = (words: ReadonlySet<string>, token: Token) =>
-  textKeys(token.text).some((k) => words.has(k));
-
-function sentenceStart(tokens: Token[], index: number, text: string): boolean {
-  const before = tokens[index - 1];
-  if (!before) return true;
-  return /[.!?:«»"“”]\s*$|\n\s*$/.test(text.slice(before.end, tokens[index]?.start));
 }
 
 /** Countries the text names without doubt, and the feed's: they choose among namesakes. */
