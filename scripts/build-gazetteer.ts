@@ -193,6 +193,11 @@ function native(name: string, country: string): boolean {
   return false;
 }
 
+const keysOf = (name: string) =>
+  nameKeySequences(name)
+    .map((keys) => keys.join(" "))
+    .join("|");
+
 /** The names that are one word among their script's most frequent, with that word's rank. */
 function commonNames(names: string[]): [string, number][] {
   return names.flatMap((name): [string, number][] => {
@@ -226,8 +231,21 @@ writeFileSync(
   `${JSON.stringify({
     attribution:
       "Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0.",
-    columns: ["id", "kind", "country", "lat", "lon", "population", "name", "names", "common"],
-    places: records,
+    columns: [
+      "id",
+      "kind",
+      "country",
+      "lat",
+      "lon",
+      "population",
+      "name",
+      "names",
+      "common",
+      "keys",
+    ],
+    // Each name's match keys, made here so that loading does not make them again: its token
+    // sequences (one per Russian case) joined by "|", the tokens of each by " ".
+    places: records.map((r) => [...r, r[7].map(keysOf)]),
   })}\n`,
 );
 console.log(`wrote ${records.length} places to ${target}`);

@@ -10,6 +10,11 @@ export interface GazetteerEntry {
   entity: Entity;
   kind: PlaceKind;
   names: string[];
+  /**
+   * Each name's match keys as the gazetteer's build made them (see `nameKeys`); made at load
+   * when absent, as for the watchlist.
+   */
+  keys?: readonly string[];
   /** Names that are also frequent words (Nice, «мира», «امل»), with the word's frequency rank. */
   common?: readonly (readonly [string, number])[];
   population: number;
@@ -27,6 +32,7 @@ type PlaceRow = [
   name: string,
   names: string[],
   common: [string, number][],
+  keys: string[],
 ];
 
 export const PLACES_FILE = fileURLToPath(
@@ -53,23 +59,26 @@ export function loadPlaces(file = PLACES_FILE): GazetteerEntry[] {
 
 function readPlaces(file: string): GazetteerEntry[] {
   const data = JSON.parse(readFileSync(file, "utf8")) as { places: PlaceRow[] };
-  return data.places.map(([id, kind, country, lat, lon, population, name, names, common]) => ({
-    entity: {
-      id,
-      type: "place",
-      name,
-      country: country || null,
-      latitude: lat,
-      longitude: lon,
-      watched: false,
-      alert: false,
-    },
-    kind,
-    names,
-    common,
-    population,
-    weight: KIND_WEIGHT[kind] + population,
-  }));
+  return data.places.map(
+    ([id, kind, country, lat, lon, population, name, names, common, keys]) => ({
+      entity: {
+        id,
+        type: "place",
+        name,
+        country: country || null,
+        latitude: lat,
+        longitude: lon,
+        watched: false,
+        alert: false,
+      },
+      kind,
+      names,
+      keys,
+      common,
+      population,
+      weight: KIND_WEIGHT[kind] + population,
+    }),
+  );
 }
 
 /** The operator's watchlist: every alias in every language, plus the English name. */
@@ -91,4 +100,10 @@ export function watchlistEntries(watchlist: readonly WatchItem[]): GazetteerEntr
     // What the operator watches outranks any built-in entry of the same name.
     weight: Number.MAX_SAFE_INTEGER,
   }));
+}
+
+/** A name's match keys in the data file's form, read back into token sequences. */
+export function nameKeys(entry: GazetteerEntry, index: number): string[][] | undefined {
+  const packed = entry.keys?.[index];
+  return packed === undefined ? undefined : packed.split("|").map((seq) => seq.split(" "));
 }

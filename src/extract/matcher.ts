@@ -7,7 +7,7 @@ import {
   type Target,
   type TextContext,
 } from "./ambiguity.js";
-import type { GazetteerEntry } from "./gazetteer.js";
+import { type GazetteerEntry, nameKeys } from "./gazetteer.js";
 import { nameKeySequences, type Token, textKeys, tokenize } from "./normalize.js";
 
 export interface Match {
@@ -46,12 +46,15 @@ export class Matcher {
   constructor(entries: readonly GazetteerEntry[]) {
     for (const entry of entries) {
       const ranks = new Map(entry.common ?? []);
-      for (const name of entry.names) this.add(name, entry, ranks.get(name) ?? Infinity);
+      entry.names.forEach((name, i) => {
+        const sequences = nameKeys(entry, i) ?? nameKeySequences(name);
+        this.add(name, sequences, entry, ranks.get(name) ?? Infinity);
+      });
     }
   }
 
-  private add(name: string, entry: GazetteerEntry, rank: number): void {
-    for (const keys of nameKeySequences(name)) {
+  private add(name: string, sequences: string[][], entry: GazetteerEntry, rank: number): void {
+    for (const keys of sequences) {
       let node = this.root;
       for (const key of keys) {
         node.next ??= new Map();
