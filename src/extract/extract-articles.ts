@@ -73,7 +73,8 @@ export function findMentions(
     ["summary", article.summary],
     ["body", article.body],
   ];
-  // The whole article settles which namesake a place name means, so all fields are one text.
+  // Offsets are per field, so each field is matched on its own: a namesake is settled by the
+  // countries that field names, then by the feed's region.
   const mentions: Mention[] = [];
   for (const [field, text] of fields) {
     if (!text) continue;
