@@ -118,6 +118,11 @@ for (const place of places) {
   ]);
 }
 
+const townsByProvince = new Map<string, Row[]>();
+for (const p of places) {
+  const code = `${p.country_code}.${p.admin1_code}`;
+  townsByProvince.set(code, [...(townsByProvince.get(code) ?? []), p]);
+}
 // A province is placed at its seat (the city GeoNames marks PPLA for it).
 const seats = new Map(
   places
@@ -161,7 +166,7 @@ for (const place of CURATED_PLACES) {
 function provinceAt(code: string): [number | null, number | null] {
   const seat = seats.get(code);
   if (seat) return [Number(seat.latitude), Number(seat.longitude)];
-  const towns = places.filter((p) => `${p.country_code}.${p.admin1_code}` === code);
+  const towns = townsByProvince.get(code) ?? [];
   if (towns.length === 0) return [null, null];
   const mean = (key: "latitude" | "longitude") =>
     Math.round((towns.reduce((n, p) => n + Number(p[key]), 0) / towns.length) * 1e4) / 1e4;

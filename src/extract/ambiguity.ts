@@ -11,7 +11,12 @@ import {
   PERSON_TITLE,
 } from "./context-words.js";
 import type { GazetteerEntry } from "./gazetteer.js";
-import { type Token, textKeys } from "./normalize.js";
+import type { Token } from "./normalize.js";
+
+/** A token of the text with every key it might be filed under, made once per text. */
+export interface KeyedToken extends Token {
+  keys: string[];
+}
 
 /** What a path of the trie names: the entries bearing that name, likeliest first. */
 export interface Target {
@@ -45,7 +50,7 @@ const COMMONEST = 500;
  * «البوروندي», «المالي», «السوري»: the article on a name written without one makes an adjective
  * (Burundian, financial, Syrian). A token with the article can only be a place named with it.
  */
-export function narrowed(target: Target, token: Token | undefined): Target | undefined {
+export function narrowed(target: Target, token: KeyedToken | undefined): Target | undefined {
   if (target.casing !== "any" || !hasArticle(token)) return target;
   if (target.articled.length === 0) return undefined;
   return { ...target, entries: target.articled, scores: target.articled.map((e) => e.weight) };
@@ -67,7 +72,12 @@ export interface TextContext {
 }
 
 /** Whether tokens start..end may be read as the target's name where they stand. */
-export function fits(target: Target, tokens: Token[], span: Span, context: TextContext): boolean {
+export function fits(
+  target: Target,
+  tokens: KeyedToken[],
+  span: Span,
+  context: TextContext,
+): boolean {
   const { start, end } = span;
   const { text } = context;
   if (!casingFits(target, tokens, start, end)) return false;
@@ -90,14 +100,13 @@ export function fits(target: Target, tokens: Token[], span: Span, context: TextC
     lead.kind === "city" &&
     lead.population < SMALL_TOWN[target.casing === "any" ? "uncased" : "cased"]
   ) {
-    const before = tokens[start - 1];
     if (!before || !has(LOCATIVE, before)) return false;
   }
   return commonFits(target, tokens, start, text);
 }
 
 /** A name that is also a frequent word reads as a place only where a place is meant. */
-function commonFits(target: Target, tokens: Token[], start: number, text: string): boolean {
+function commonFits(target: Target, tokens: KeyedToken[], start: number, text: string): boolean {
   if (!Number.isFinite(target.rank)) return true;
   const before = tokens[start - 1];
   const placeWord = before !== undefined && has(LOCATIVE, before);
@@ -131,7 +140,11 @@ export function mostlyNonLatin(text: string): boolean {
   return other > latin;
 }
 
-function quoted(first: Token | undefined, last: Token | undefined, text: string): boolean {
+function quoted(
+  first: KeyedToken | undefined,
+  last: KeyedToken | undefined,
+  text: string,
+): boolean {
   if (!first || !last) return false;
   const open = text.slice(Math.max(0, first.start - 2), first.start).trimEnd();
   const close = text.slice(last.end, last.end + 2).trimStart();
@@ -139,7 +152,7 @@ function quoted(first: Token | undefined, last: Token | undefined, text: string)
 }
 
 /** "Mr Jackson", "M. Gladstone", «الرئيس بشار». */
-function titled(tokens: Token[], start: number, text: string): boolean {
+function titled(tokens: KeyedToken[], start: number, text: string): boolean {
   const before = tokens[start - 1];
   const current = tokens[start];
   if (!before || !current) return false;
@@ -150,7 +163,12 @@ function titled(tokens: Token[], start: number, text: string): boolean {
  * «جامعة كامبريدج», "Bank of America", «Banque de France», and for a city, a capitalised name
  * joined to it by "of" or «de»: "Eagles de Philadelphie", "University of Cambridge".
  */
-function inOrganisation(target: Target, tokens: Token[], start: number, text: string): boolean {
+function inOrganisation(
+  target: Target,
+  tokens: KeyedToken[],
+  start: number,
+  text: string,
+): boolean {
   const before = tokens[start - 1];
   if (!before) return false;
   if (has(ORGANISATION_HEAD, before)) return true;
@@ -176,10 +194,10 @@ const CHAIN = 4;
  * an organisation's head a few words back, with no punctuation or word of place between, makes
  * the place part of the organisation's name.
  */
-function inNameChain(tokens: Token[], start: number, text: string): boolean {
+function inNameChain(tokens: KeyedToken[], start: number, text: string): boolean {
   for (let i = start - 1; i >= Math.max(0, start - CHAIN); i--) {
-    const token = tokens[i] as Token;
-    const next = tokens[i + 1] as Token;
+    const token = tokens[i] as KeyedToken;
+    const next = tokens[i + 1] as KeyedToken;
     if (!/^[\s\u200c]*$/.test(text.slice(token.end, next.start))) return false;
     if (has(ORGANISATION_HEAD, token) || has(CHAIN_HEAD, token)) return true;
     if (has(LOCATIVE, token)) return false;
@@ -187,7 +205,7 @@ function inNameChain(tokens: Token[], start: number, text: string): boolean {
   return false;
 }
 
-function casingFits(target: Target, tokens: Token[], start: number, end: number): boolean {
+function casingFits(target: Target, tokens: KeyedToken[], start: number, end: number): boolean {
   if (target.casing === "any") return true;
   const first = tokens[start]?.text ?? "";
   const bare = first.replace(ELISION, "");
@@ -199,11 +217,17 @@ function casingFits(target: Target, tokens: Token[], start: number, end: number)
  * A city's name joined by a space to a capitalised word is part of a larger name: "Real
  * Madrid", "Victoria Beckham", «Владимир Путин». Only where the script has capitals.
  */
-function inLargerName(target: Target, tokens: Token[], start: number, end: number, text: string) {
+function inLargerName(
+  target: Target,
+  tokens: KeyedToken[],
+  start: number,
+  end: number,
+  text: string,
+) {
   if (target.casing === "any") return false;
   const before = tokens[start - 1];
   const after = tokens[end + 1];
-  const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+  const capitalised = (t: KeyedToken) => /^\p{Lu}/u.test(t.text);
   if (after && isAdjacent(tokens[end], after, text) && capitalised(after)) return true;
   return (
     before !== undefined &&
@@ -215,22 +239,21 @@ function inLargerName(target: Target, tokens: Token[], start: number, end: numbe
 }
 
 /** An Arabic-script name that is also a word: a large city, and not the word with its article. */
-function largeWithoutArticle(target: Target, token: Token | undefined): boolean {
+function largeWithoutArticle(target: Target, token: KeyedToken | undefined): boolean {
   const lead = target.entries[0] as GazetteerEntry;
   if (lead.population < LARGE_CITY || !token) return false;
   return hasArticle(token) === target.articled.includes(lead);
 }
 
-const hasArticle = (token: Token | undefined) =>
+const hasArticle = (token: KeyedToken | undefined) =>
   token !== undefined && /^(?:[وف]?[بلك]?ال|[وف]?لل)/.test(token.text);
 
-const isAdjacent = (a: Token | undefined, b: Token | undefined, text: string) =>
+const isAdjacent = (a: KeyedToken | undefined, b: KeyedToken | undefined, text: string) =>
   a !== undefined && b !== undefined && text.slice(a.end, b.start) === " ";
 
-const has = (words: ReadonlySet<string>, token: Token) =>
-  textKeys(token.text).some((k) => words.has(k));
+const has = (words: ReadonlySet<string>, token: KeyedToken) => token.keys.some((k) => words.has(k));
 
-function sentenceStart(tokens: Token[], index: number, text: string): boolean {
+function sentenceStart(tokens: KeyedToken[], index: number, text: string): boolean {
   const before = tokens[index - 1];
   if (!before) return true;
   return /[.!?:«»"“”]\s*$|\n\s*$/.test(text.slice(before.end, tokens[index]?.start));

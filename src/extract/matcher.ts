@@ -2,6 +2,7 @@ import type { Entity } from "../store/entities.js";
 import {
   ELISION,
   fits,
+  type KeyedToken,
   mostlyNonLatin,
   narrowed,
   type Target,
@@ -71,13 +72,12 @@ export class Matcher {
 
   /** Non-overlapping matches, longest first from left to right, each place resolved in context. */
   match(text: string, options: MatchOptions = {}): Match[] {
-    const tokens = tokenize(text);
-    // Each token's keys once: a multi-word walk from every start would otherwise redo them.
-    const keys = tokens.map((t) => textKeys(t.text));
+    // Each token's keys once: the trie walk from every start and the rules around it read them.
+    const tokens: KeyedToken[] = tokenize(text).map((t) => ({ ...t, keys: textKeys(t.text) }));
     const found: Found[] = [];
     const context: TextContext = { text, latinIsForeign: mostlyNonLatin(text) };
     for (let i = 0; i < tokens.length; ) {
-      const hit = this.longestAt(tokens, keys, i, context);
+      const hit = this.longestAt(tokens, i, context);
       if (!hit) {
         i++;
         continue;
@@ -89,12 +89,10 @@ export class Matcher {
     return found.map((hit) => toMatch(hit, tokens, text, countries));
   }
 
-  private longestAt(tokens: Token[], tokenKeys: string[][], start: number, context: TextContext) {
+  private longestAt(tokens: KeyedToken[], start: number, context: TextContext) {
     let best: Found | undefined;
     const walk = (node: Node, index: number, exact: boolean) => {
-      const keys = tokenKeys[index];
-      if (!keys) return;
-      keys.forEach((key, k) => {
+      tokens[index]?.keys.forEach((key, k) => {
         const child = node.next?.get(key);
         if (!child) return;
         const isExact = exact && k === 0;

@@ -109,24 +109,15 @@ export function identifyLanguage(
   if (counts.cyrillic >= letters * 0.15 && /[іїєґІЇЄҐ]/.test(text) && !OTHER_I.test(text)) {
     return { language: "uk", confidence: round(0.7 * Math.max(share, 0.5)) };
   }
-  if (dominant === counts.cyrillic) {
-    return (
-      byMarkers(text, CYRILLIC_MARKERS, share) ??
-      byWords(text, CYRILLIC_WORDS) ??
-      // No prior here: Russian and Bulgarian without their cues are a coin toss for franc too.
-      statistical(
-        text,
-        wordsOf(text),
-        cyrillicCandidates(text),
-        hint,
-        share,
-        [],
-        MIN_MARGIN_CYRILLIC,
-      )
-    );
-  }
   const words = wordsOf(text);
-  return kurmanji(words) ?? statistical(text, words, LATIN_CANDIDATES, hint, share, preferred);
+  const hits = functionWordHits(words);
+  if (dominant === counts.cyrillic) {
+    const cue = byMarkers(text, CYRILLIC_MARKERS, share) ?? byWords(text, CYRILLIC_WORDS);
+    // No prior here: Russian and Bulgarian without their cues are a coin toss for franc too.
+    const candidates = cyrillicCandidates(text);
+    return cue ?? statistical(text, words, hits, candidates, hint, share, [], MIN_MARGIN_CYRILLIC);
+  }
+  return kurmanji(hits) ?? statistical(text, words, hits, LATIN_CANDIDATES, hint, share, preferred);
 }
 
 /** Ukrainian and Belarusian write і (and ї, є, ґ, ў) in nearly every line: without them, neither. */
@@ -177,6 +168,7 @@ function byMarkers(
 function statistical(
   text: string,
   words: readonly string[],
+  hits: Map<string, number>,
   candidates: string[],
   hint: string | null | undefined,
   share: number,
@@ -184,7 +176,6 @@ function statistical(
   minMargin = MIN_MARGIN,
 ): LanguageGuess {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const hits = functionWordHits(words);
   if (letters < MIN_LETTERS_STATISTICAL) return byOwnWords(hits, 2) ?? hintOrUnd(hint, candidates);
   const ranked = rank(text, words, candidates, preferred, hits);
   const [top, second] = ranked;
@@ -227,8 +218,7 @@ function byOwnWords(hits: Map<string, number>, least: number): LanguageGuess | u
  * Kurmanji, written in Latin letters, is outside franc's model: its own words (û, ji, bi, li,
  * ku) decide it when they outnumber every other language's threefold.
  */
-function kurmanji(words: readonly string[]): LanguageGuess | undefined {
-  const hits = functionWordHits(words);
+function kurmanji(hits: Map<string, number>): LanguageGuess | undefined {
   const own = hits.get("kmr") ?? 0;
   const other = Math.max(0, ...[...hits].filter(([code]) => code !== "kmr").map(([, n]) => n));
   return own >= 3 && own > 3 * other ? { language: "ku", confidence: 0.8 } : undefined;
