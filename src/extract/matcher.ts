@@ -73,7 +73,12 @@ export class Matcher {
   /** Non-overlapping matches, longest first from left to right, each place resolved in context. */
   match(text: string, options: MatchOptions = {}): Match[] {
     // Each token's keys once: the trie walk from every start and the rules around it read them.
-    const tokens: KeyedToken[] = tokenize(text).map((t) => ({ ...t, keys: textKeys(t.text) }));
+    const tokens: KeyedToken[] = tokenize(text).map(({ text: word, start, end }) => ({
+      text: word,
+      start,
+      end,
+      keys: textKeys(word),
+    }));
     const found: Found[] = [];
     const context: TextContext = { text, latinIsForeign: mostlyNonLatin(text) };
     for (let i = 0; i < tokens.length; ) {
