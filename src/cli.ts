@@ -9,7 +9,7 @@ import { jobsCommand, statusCommand } from "./commands/status.js";
 import { workerCommand } from "./commands/worker.js";
 import { ConfigError, loadConfig, logLevel, processEnv } from "./config/index.js";
 import { runDemo } from "./demo/run-demo.js";
-import { buildDigest } from "./digest/build.js";
+import { buildDigest, type DigestFormat } from "./digest/build.js";
 import { dayOf, isDay } from "./digest/day.js";
 import { createLogger } from "./lib/logger.js";
 import { createContext } from "./pipeline/context.js";
@@ -105,17 +105,21 @@ function main(argv: string[]): Promise<void> {
     });
 
   const evaluate = program.command("eval").description("quality on a labelled set (JSON Lines)");
-  for (const kind of ["langid", "extract"] as const) {
+  const evalDescriptions = {
+    langid: "language identification accuracy",
+    extract: "gazetteer extraction precision, recall and F1",
+    stories: "same-event pairs: does b join a's story (precision, recall and F1)",
+  } as const;
+  for (const kind of ["langid", "extract", "stories"] as const) {
     evaluate
       .command(kind)
-      .description(
-        kind === "langid"
-          ? "language identification accuracy"
-          : "gazetteer extraction precision, recall and F1",
-      )
+      .description(evalDescriptions[kind])
       .requiredOption("--data <file>", "labelled JSON Lines")
       .option("--json", "one JSON object")
-      .option("-c, --config <file>", "take languages and the watchlist from this config")
+      .option(
+        "-c, --config <file>",
+        "take languages, the watchlist and (stories) an embeddings endpoint from this config",
+      )
       .action(async (opts: { data: string; json?: boolean; config?: string }) => {
         const config = opts.config ? await load(opts.config) : undefined;
         await evaluateCommand(kind, opts.data, opts.json === true, config);
@@ -136,19 +140,34 @@ function main(argv: string[]): Promise<void> {
     .description("build the digest of one day now")
     .option(...configOption)
     .option("--date <YYYY-MM-DD>", "the day (default: today in the config's time zone)", parseDay)
-    .option("--format <format>", "md", parseFormat, "md")
-    .option("--out <file>", "where to write it (default: <digest.outDir>/<date>.md)")
-    .action(async (opts: { config: string; date?: string; out?: string }) => {
-      const config = await load(opts.config);
-      const ctx = await createContext(config, { log });
-      try {
-        const day = opts.date ?? dayOf(ctx.now(), config.timezone);
-        const digest = await buildDigest(ctx.db, config, day, opts.out);
-        console.log(`${digest.path} (${digest.articleCount} articles)`);
-      } finally {
-        await ctx.close();
-      }
-    });
+    .option(
+      "--format <format>",
+      "md, html or json (default: the config's digest.formats)",
+      parseFormat,
+    )
+    .option("--out <file>", "where to write it (default: <digest.outDir>/<date>.<format>)")
+    .action(
+      async (opts: { config: string; date?: string; format?: DigestFormat; out?: string }) => {
+        const config = await load(opts.config);
+        const ctx = await createContext(config, { log });
+        try {
+          const day = opts.date ?? dayOf(ctx.now(), config.timezone);
+          const formats = opts.format ? [opts.format] : config.digest.formats;
+          if (opts.out && formats.length > 1)
+            throw new InvalidArgumentError(
+              "--out needs one --format when the config lists several",
+            );
+          const digest = await buildDigest(ctx.db, config, day, { formats, out: opts.out });
+          for (const file of digest.files) {
+            console.log(
+              `${file.path} (${digest.storyCount} stories, ${digest.articleCount} articles)`,
+            );
+          }
+        } finally {
+          await ctx.close();
+        }
+      },
+    );
 
   program
     .command("demo")
@@ -196,9 +215,12 @@ function parseDay(value: string): string {
   return value;
 }
 
-function parseFormat(value: string): string {
-  if (value !== "md") throw new InvalidArgumentError("the formats are: md");
-  return value;
+const FORMATS: readonly DigestFormat[] = ["md", "html", "json"];
+
+function parseFormat(value: string): DigestFormat {
+  if (!(FORMATS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`the formats are: ${FORMATS.join(", ")}`);
+  return value as DigestFormat;
 }
 
 main(process.argv).catch((error: unknown) => {

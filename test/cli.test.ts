@@ -56,13 +56,29 @@ store: { path: ./data }
     );
   });
 
-  it("digest writes the day's Markdown where it is told", async () => {
+  it("digest writes the day's Markdown where it is told, told by stories", async () => {
     const today = new Date().toISOString().slice(0, 10);
     const { stdout } = await cli(["digest", "--date", today, "--out", "out.md"], dir);
-    expect(stdout.trim()).toBe("out.md (2 articles)");
+    expect(stdout.trim()).toBe("out.md (2 stories, 2 articles)");
     const text = await readFile(join(dir, "out.md"), "utf8");
-    expect(text).toContain("### Iraq: 1 article");
-    expect(text).toContain("Le Hezbollah et l'Iran _(untranslated: no provider configured)_");
+    expect(text).toMatch(/### S\d\. Iraq and Syria hold border talks\n/);
+    expect(text).toContain(
+      "Le Hezbollah et l'Iran _(French, untranslated: no translation provider is configured)_",
+    );
+    expect(text).toContain("- Iraq: S");
+  });
+
+  it("digest writes each format the config lists, or the one asked for", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const html = await cli(["digest", "--date", today, "--format", "html"], dir);
+    expect(html.stdout.trim()).toBe(`digests/${today}.html (2 stories, 2 articles)`);
+    expect(await readFile(join(dir, `digests/${today}.html`), "utf8")).toMatch(/^<!DOCTYPE html>/);
+    const json = await cli(["digest", "--date", today, "--format", "json"], dir);
+    expect(json.stdout.trim()).toBe(`digests/${today}.json (2 stories, 2 articles)`);
+    const doc = JSON.parse(await readFile(join(dir, `digests/${today}.json`), "utf8"));
+    expect(doc).toMatchObject({ day: today, timeZone: "UTC", figures: { articles: 2 } });
+    const bad = await cli(["digest", "--format", "pdf"], dir).catch((e: { stderr: string }) => e);
+    expect((bad as { stderr: string }).stderr).toContain("the formats are: md, html, json");
   });
 
   it("refuses a bad date with a clear message", async () => {

@@ -132,13 +132,16 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
     );
     expect(person).toEqual([{ type: "person", name: "Saad al-Alaq", watched: false }]);
 
+    await STAGES.stories(["w1", "p1"], ctx);
     const out = join(await mkdtemp(join(tmpdir(), "wirewatch-full-")), "d.md");
-    const digest = await buildDigest(t.db, config, new Date().toISOString().slice(0, 10), out);
-    expect(digest.content).toContain(
-      `- **[fr]** EN: ${WATCHED} (original: ${WATCHED})\n  French · f`,
+    const day = new Date().toISOString().slice(0, 10);
+    const [md] = (await buildDigest(t.db, config, day, { formats: ["md"], out })).files;
+    expect(md?.content).toContain(`### S1. EN: ${WATCHED}\n`);
+    expect(md?.content).toMatch(
+      new RegExp(`\\*\\*\\[fr\\]\\*\\* f · EN: ${WATCHED} \\(original: ${WATCHED}\\) · <https://`),
     );
-    expect(digest.content).toContain(
-      "  General Saad al-Alaq chaired a meeting in Baghdad. Its subject was the fight against Islamic State.\n",
+    expect(md?.content).toContain(
+      "General Saad al-Alaq chaired a meeting in Baghdad. Its subject was the fight against Islamic State.\n",
     );
 
     // The same text re-published under another URL: its full tier comes from the cache.

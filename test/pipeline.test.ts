@@ -91,7 +91,7 @@ ${WATCHLIST_YAML}`);
     const ctx = await createContext(config(), { log: silentLogger(), db: t.db });
     const stats = await runOnce(ctx);
     expect(stats.failed).toEqual([]);
-    expect(stats.done).toEqual({ fetch: 7, extract: 6, translate: 0, digest: 0 });
+    expect(stats.done).toEqual({ fetch: 7, extract: 6, translate: 0, stories: 6, digest: 0 });
 
     const articles = await t.db.query<{ feed_id: string; language: string; title: string }>(
       "select feed_id, language, title from articles order by url",
@@ -165,24 +165,23 @@ ${WATCHLIST_YAML}`);
     expect(pending).toEqual([]);
   });
 
-  it("builds a Markdown digest grouped by watched entity and country, originals marked untranslated", async () => {
+  it("builds a digest told by stories: watched first, originals marked untranslated, the day's figures", async () => {
     const ctx = await createContext(config(), { log: silentLogger(), db: t.db });
     const day = new Date().toISOString().slice(0, 10);
     const out = join(await mkdtemp(join(tmpdir(), "wirewatch-digest-")), "d.md");
-    const digest = await buildDigest(ctx.db, ctx.config, day, out);
+    const digest = await buildDigest(ctx.db, ctx.config, day, { formats: ["md"], out });
     const text = await readFile(out, "utf8");
     expect(digest.articleCount).toBe(6);
-    expect(text).toMatch(/6 articles from [34] feeds \(ar 2, en 2, ru 2\)/);
-    expect(text).toMatch(/## Watchlist\n\n### Islamic State \(group\): 2 articles/);
-    expect(text).toContain("### Iraq: 3 articles");
+    const watched = text.slice(text.indexOf("## Watched"), text.indexOf("## Top stories"));
+    expect(watched).toContain("ИГИЛ атаковал позиции под Мосулом");
     expect(text).toContain(
-      "القوات العراقية تحبط هجوماً لداعش _(untranslated: no provider configured)_",
+      "القوات العراقية تحبط هجوماً لداعش _(Arabic, untranslated: no translation provider is configured)_",
     );
-    expect(text).toContain("## Other articles (1)");
-    expect(text).toContain("Categories: Armed attacks 2.");
     expect(text).toMatch(
-      /ИГИЛ атаковал позиции под Мосулом[^\n]*\n(?: {2}[^\n]*\n)*? {2}Categories: Armed attacks/,
+      /- Feeds: 4 ok, 3 failing: down \(connect: [^)]*\); gone \(http-client: HTTP 404[^)]*\); not-xml \(parse: /,
     );
+    expect(text).toContain("- Articles: 6 (ar 2, en 2, ru 2)");
+    expect(text).toMatch(/Categories: Armed attacks [12]\./);
     const saved = await t.db.query<{ article_count: number }>(
       "select article_count from digests where day = $1",
       [day],

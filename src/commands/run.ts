@@ -55,7 +55,13 @@ async function runDistributed(config: Config, log: Logger, once: boolean): Promi
       "select count(*)::int as n from articles where extracted_at is not null",
     );
     await report(d.ctx.db, config, {
-      done: { fetch: config.feeds.length, extract: extracted[0]?.n ?? 0, translate: 0, digest: 0 },
+      done: {
+        fetch: config.feeds.length,
+        extract: extracted[0]?.n ?? 0,
+        translate: 0,
+        stories: 0,
+        digest: 0,
+      },
       failed: [],
     });
     return 0;

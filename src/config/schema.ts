@@ -21,6 +21,8 @@ export const DEFAULTS = {
   translateBatch: 40,
   translateTimeout: "60s",
   digestDir: "./digests",
+  storyWindow: "3d",
+  embeddingsTimeout: "30s",
 } as const;
 
 const languageCode = z
@@ -153,7 +155,7 @@ const queue = z.strictObject({
   /** Jobs per interval per stage, shared by every worker of that stage (BullMQ's limiter is global). */
   limits: z
     .partialRecord(
-      z.enum(["fetch", "extract", "translate", "digest"]),
+      z.enum(["fetch", "extract", "translate", "stories", "digest"]),
       z.strictObject({ max: z.number().int().min(1), per: duration }),
     )
     .default({}),
@@ -218,11 +220,32 @@ const digest = z.strictObject({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "07:00"')
     .default(DEFAULTS.digestTime),
+  /** Each written as digests/YYYY-MM-DD.{md,html,json}. */
   formats: z
-    .array(z.enum(["md"]))
+    .array(z.enum(["md", "html", "json"]))
     .min(1)
     .default(["md"]),
   outDir: z.string().min(1).default(DEFAULTS.digestDir),
+});
+
+const stories = z.strictObject({
+  /** How long after its last article a story can still take a new one. */
+  window: duration
+    .pipe(z.number().min(3_600_000, "must be at least 1h"))
+    .prefault(DEFAULTS.storyWindow),
+  /** Any OpenAI-compatible /v1/embeddings endpoint; its cosine joins the score. */
+  embeddings: z
+    .strictObject({
+      baseURL: httpUrl,
+      apiKey: z
+        .string()
+        .min(1, "is required (any text for endpoints that need none, such as Ollama)"),
+      model: z.string().min(1),
+      timeout: duration.prefault(DEFAULTS.embeddingsTimeout),
+    })
+    .optional(),
+  /** With a translation provider: an English summary per story that is watched or has 3 sources. */
+  summaries: z.boolean().default(true),
 });
 
 const configShape = z.strictObject({
@@ -240,6 +263,7 @@ const configShape = z.strictObject({
   categories: z.array(category).default([]),
   triage: triage.prefault({}),
   digest: digest.prefault({}),
+  stories: stories.prefault({}),
 });
 
 export const configSchema = configShape.superRefine((config, ctx) => {

@@ -1,124 +1,111 @@
-import type { DigestArticle } from "../store/digests.js";
-import type { DigestGroups, DigestSection } from "./group.js";
-
-export interface DigestMeta {
-  day: string;
-  timeZone: string;
-  translationConfigured: boolean;
-  articles: readonly DigestArticle[];
-  /** The config's categories, id to name, in the config's order. */
-  categories: ReadonlyMap<string, string>;
-}
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  ar: "Arabic",
-  fa: "Persian",
-  fr: "French",
-  ru: "Russian",
-  en: "English",
-  und: "undetermined",
-};
+import type { DigestDocument, DigestStory } from "./document.js";
+import { languageName, sourceTime, storyLabels, summaryLabel } from "./labels.js";
 
 /** Text from the web cannot add links, emphasis or headings to the digest. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#+|!~]/g, "\\$&").replace(/^([-=]|\d+\.)/, "\\$1");
+  return text
+    .replace(/[\\`*_{}[\]<>#+|!~]/g, "\\$&")
+    .replace(/^([-=]|\d+\.)/, "\\$1")
+    .replace(/(https?|ftp|www)([:.])/gi, "$1\\$2");
 }
 
-export function renderMarkdown(meta: DigestMeta, groups: DigestGroups): string {
-  const lines = [`# wirewatch digest: ${meta.day}`, "", summaryLine(meta), ""];
-  const tally = categoryTally(meta);
-  if (tally) lines.push(tally, "");
-  if (!meta.translationConfigured) {
+const SECTIONS = [
+  ["watched", "Watched"],
+  ["top", "Top stories"],
+] as const;
+
+export function renderMarkdown(doc: DigestDocument): string {
+  const labels = storyLabels(doc.stories.map((s) => s.id));
+  const lines = [`# wirewatch digest: ${doc.day} (${doc.timeZone})`, "", overview(doc), ""];
+  if (!doc.translationConfigured) {
     lines.push(
       "No translation provider is configured: titles not in English are shown as published, marked untranslated.",
       "",
     );
   }
-  if (meta.articles.length === 0) lines.push("No articles were seen on this day.", "");
-  const sections: [string, DigestSection[]][] = [
-    ["Watchlist", groups.watchlist],
-    ["Places", groups.places],
-  ];
-  for (const [heading, list] of sections) {
+  if (doc.stories.length === 0) lines.push("No articles were seen on this day.", "");
+  for (const [section, heading] of SECTIONS) {
+    const list = doc.stories.filter((s) => s.section === section);
     if (list.length === 0) continue;
     lines.push(`## ${heading}`, "");
-    for (const section of list) lines.push(...renderSection(section, meta), "");
+    for (const story of list) lines.push(...renderStory(story, labels, doc), "");
   }
-  if (groups.other.length > 0) {
-    lines.push(
-      `## Other articles (${groups.other.length})`,
-      "",
-      ...groups.other.map((a) => renderArticle(a, meta)),
-      "",
-    );
+  if (doc.countries.length > 0) {
+    lines.push("## By country", "");
+    for (const c of doc.countries)
+      lines.push(
+        `- ${escapeMarkdown(c.name)}: ${c.storyIds.map((id) => labels.get(id)).join(", ")}`,
+      );
+    lines.push("");
   }
+  const rest = doc.stories.filter((s) => s.section === "other");
+  if (rest.length > 0) {
+    lines.push(`## Other stories (${rest.length})`, "");
+    for (const story of rest) lines.push(...renderStory(story, labels, doc), "");
+  }
+  lines.push(...footer(doc));
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-/** "Categories: Armed attacks 3, Elections 1." for the categories some article fell in. */
-function categoryTally(meta: DigestMeta): string | undefined {
-  const counts = [...meta.categories].map(
-    ([id, name]) => [name, meta.articles.filter((a) => a.categories.includes(id)).length] as const,
-  );
-  const seen = counts.filter(([, n]) => n > 0).map(([name, n]) => `${escapeMarkdown(name)} ${n}`);
-  return seen.length > 0 ? `Categories: ${seen.join(", ")}.` : undefined;
+function overview(doc: DigestDocument): string {
+  const { figures } = doc;
+  const categories = figures.categories
+    .map((c) => `${escapeMarkdown(c.name)} ${c.stories}`)
+    .join(", ");
+  return [
+    `${figures.stories} stories (${figures.watchedStories} watched) from ${figures.articles} articles.`,
+    categories ? ` Categories: ${categories}.` : "",
+  ].join("");
 }
 
-function summaryLine(meta: DigestMeta): string {
-  const byLanguage = new Map<string, number>();
-  for (const a of meta.articles) byLanguage.set(a.language, (byLanguage.get(a.language) ?? 0) + 1);
-  const feeds = new Set(meta.articles.map((a) => a.feedId)).size;
-  const languages = [...byLanguage]
-    .sort(([a], [b]) => a.localeCompare(b))
+function renderStory(
+  story: DigestStory,
+  labels: Map<string, string>,
+  doc: DigestDocument,
+): string[] {
+  const out = [`### ${labels.get(story.id)}. ${headline(story)}`, ""];
+  const count = `${story.sources.length} source${story.sources.length === 1 ? "" : "s"}`;
+  out.push(
+    `${story.languages.join(", ")} · ${count} · first seen ${sourceTime(story.firstSeen, doc.timeZone, doc.day)}`,
+  );
+  if (story.summary)
+    out.push("", `${summaryLabel(story.summary)}: ${escapeMarkdown(story.summary.text)}`);
+  const names = story.entities.map((e) => escapeMarkdown(e.name)).join(", ");
+  if (names) out.push("", `Names: ${names}`);
+  if (story.categories.length > 0)
+    out.push(`Categories: ${story.categories.map((c) => escapeMarkdown(c.name)).join(", ")}`);
+  out.push("", ...story.sources.map((s) => sourceLine(s, doc)));
+  return out;
+}
+
+function headline(story: DigestStory): string {
+  if (!story.untranslated) return escapeMarkdown(story.title);
+  return `${escapeMarkdown(story.title)} _(${languageName(story.titleLanguage)}, untranslated: ${escapeMarkdown(story.untranslated)})_`;
+}
+
+function sourceLine(s: DigestStory["sources"][number], doc: DigestDocument): string {
+  const when = sourceTime(s.publishedAt ?? s.firstSeen, doc.timeZone, doc.day);
+  const title =
+    s.language === "en" || !s.titleEn
+      ? escapeMarkdown(s.title)
+      : `${escapeMarkdown(s.titleEn)} (original: ${escapeMarkdown(s.title)})`;
+  return `- ${when} · **[${s.language}]** ${escapeMarkdown(s.feedId)} · ${title} · <${s.url}>`;
+}
+
+function footer(doc: DigestDocument): string[] {
+  const f = doc.figures;
+  const languages = Object.entries(f.byLanguage)
     .map(([l, n]) => `${l} ${n}`)
     .join(", ");
-  return `${meta.articles.length} articles from ${feeds} feeds (${languages || "none"}); day in ${meta.timeZone}.`;
-}
-
-function renderSection(section: DigestSection, meta: DigestMeta): string[] {
-  const { entity, articles } = section;
-  const kind = entity.type === "place" ? "" : ` (${entity.type})`;
-  const count = `${articles.length} article${articles.length === 1 ? "" : "s"}`;
+  const failing = f.feedsFailing.map(
+    (x) => `${escapeMarkdown(x.id)} (${escapeMarkdown(x.reason)})`,
+  );
   return [
-    `### ${escapeMarkdown(entity.name)}${kind}: ${count}`,
+    "## Figures",
     "",
-    ...articles.map((a) => renderArticle(a, meta)),
+    `- Feeds: ${f.feedsOk} ok, ${f.feedsFailing.length} failing${failing.length ? `: ${failing.join("; ")}` : ""}`,
+    `- Articles: ${f.articles}${languages ? ` (${languages})` : ""}`,
+    `- Translated: ${f.translatedShare === null ? "no articles in other languages" : `${Math.round(f.translatedShare * 100)} % of the articles not in English`}`,
+    `- Tokens: ${f.tokens.prompt + f.tokens.completion} in ${f.tokens.requests} requests`,
   ];
-}
-
-function renderArticle(article: DigestArticle, meta: DigestMeta): string {
-  const language = LANGUAGE_NAMES[article.language] ?? article.language;
-  const when = article.publishedAt ? ` · ${timeIn(article.publishedAt, meta.timeZone)}` : "";
-  const names = article.entities.map((e) => escapeMarkdown(e.name)).join(", ");
-  const categories = article.categories
-    .map((id) => escapeMarkdown(meta.categories.get(id) ?? id))
-    .join(", ");
-  return [
-    `- **[${article.language}]** ${headline(article, meta)}`,
-    `  ${language} · ${escapeMarkdown(article.feedId)}${when} · <${article.url}>`,
-    ...(article.summaryEn ? [`  ${escapeMarkdown(article.summaryEn)}`] : []),
-    ...(names ? [`  Names: ${names}`] : []),
-    ...(categories ? [`  Categories: ${categories}`] : []),
-  ].join("\n");
-}
-
-function headline(article: DigestArticle, meta: DigestMeta): string {
-  const original = escapeMarkdown(article.title);
-  if (article.language === "en") return original;
-  if (article.titleEn) return `${escapeMarkdown(article.titleEn)} (original: ${original})`;
-  const why = meta.translationConfigured
-    ? "no English translation yet"
-    : "untranslated: no provider configured";
-  return `${original} _(${why})_`;
-}
-
-function timeIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "2-digit",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
 }

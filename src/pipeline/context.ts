@@ -9,6 +9,7 @@ import type { Database } from "../store/database.js";
 import { upsertEntities } from "../store/entities.js";
 import { syncFeeds } from "../store/feeds.js";
 import { openStore } from "../store/open.js";
+import { Embedder } from "../stories/embeddings.js";
 import { Translator } from "../translate/translator.js";
 
 /** Everything a stage may use; each stage declares the part of it that it needs. */
@@ -25,6 +26,8 @@ export interface Context {
   respectBackoff?: boolean;
   /** Absent when no translation provider is configured. */
   translator?: Translator;
+  /** Absent when no embeddings endpoint is configured: stories are made offline. */
+  embedder?: Embedder;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     resolve: options.resolve,
     translator:
       config.translate.provider === "openai" ? new Translator(config.translate) : undefined,
+    embedder: config.stories.embeddings ? new Embedder(config.stories.embeddings) : undefined,
     close: () => db.close(),
   };
 }

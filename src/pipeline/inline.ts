@@ -16,7 +16,10 @@ export async function runInline(
   initial: readonly Job[],
   concurrency: number,
 ): Promise<RunStats> {
-  const stats: RunStats = { done: { fetch: 0, extract: 0, translate: 0, digest: 0 }, failed: [] };
+  const stats: RunStats = {
+    done: { fetch: 0, extract: 0, translate: 0, stories: 0, digest: 0 },
+    failed: [],
+  };
   const queue: Job[] = [...initial];
   let active = 0;
   return new Promise<RunStats>((resolve) => {

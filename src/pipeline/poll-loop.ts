@@ -47,13 +47,17 @@ async function digestIfDue(ctx: Context): Promise<void> {
   const today = dayOf(now, timezone);
   if (now < zonedTime(today, digest.time, timezone)) return;
   const yesterday = previousDay(now, timezone);
-  const done = await ctx.db.query("select 1 from digests where day = $1 and format = 'md'", [
-    yesterday,
-  ]);
+  const done = await ctx.db.query("select 1 from digests where day = $1", [yesterday]);
   if (done.length > 0) return;
   const built = await buildDigest(ctx.db, ctx.config, yesterday);
   ctx.log.info(
-    { stage: "digest", day: yesterday, articles: built.articleCount, path: built.path },
+    {
+      stage: "digest",
+      day: yesterday,
+      stories: built.storyCount,
+      articles: built.articleCount,
+      paths: built.files.map((f) => f.path),
+    },
     "digest built",
   );
 }

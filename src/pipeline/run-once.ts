@@ -1,4 +1,5 @@
 import { articlesAwaitingExtraction, articlesAwaitingTranslation } from "../store/articles.js";
+import { articlesAwaitingStory } from "../store/stories.js";
 import type { Context } from "./context.js";
 import { type RunStats, runInline } from "./inline.js";
 import { batches, type Job, translationBatches } from "./stages.js";
@@ -11,10 +12,12 @@ export async function runOnce(ctx: Context, feedIds?: readonly string[]): Promis
   const feeds = feedIds ?? ctx.config.feeds.map((f) => f.id);
   const leftover = await articlesAwaitingExtraction(ctx.db);
   const untranslated = await articlesAwaitingTranslation(ctx.db);
+  const unstoried = await articlesAwaitingStory(ctx.db);
   const jobs: Job[] = [
     ...feeds.map((id): Job => ({ stage: "fetch", ids: [id] })),
     ...batches("extract", leftover),
     ...translationBatches(ctx, untranslated),
+    ...batches("stories", unstoried),
   ];
   const started = performance.now();
   const stats = await runInline(ctx, jobs, ctx.config.queue.concurrency);

@@ -3,11 +3,15 @@ import { previousDay } from "../digest/day.js";
 import { extractArticles } from "../extract/extract-articles.js";
 import { ingestFeed } from "../ingest/ingest-feed.js";
 import { articlesAwaitingExtraction, articlesAwaitingTranslation } from "../store/articles.js";
+import { articlesAwaitingStory } from "../store/stories.js";
+import { assignStories } from "../stories/assign-stories.js";
+import { STORY_SETTINGS } from "../stories/settings.js";
+import { summarizeStories } from "../stories/summaries.js";
 import { translateArticles } from "../translate/translate-articles.js";
 import type { Context } from "./context.js";
 import { fullTier } from "./full-tier.js";
 
-export const STAGE_NAMES = ["fetch", "extract", "translate", "digest"] as const;
+export const STAGE_NAMES = ["fetch", "extract", "translate", "stories", "digest"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** Work for one stage: feed ids for fetch, days for digest, a batch of article ids for the others. */
@@ -32,6 +36,12 @@ export function translationBatches(ctx: Context, ids: readonly string[]): Job[] 
   return translate.provider === "openai" ? batches("translate", ids, translate.batchSize) : [];
 }
 
+/** After extraction: translation where a provider is configured, else straight to stories. */
+function afterExtraction(ctx: Context, ids: readonly string[]): Job[] {
+  const translate = translationBatches(ctx, ids);
+  return translate.length > 0 ? translate : batches("stories", ids);
+}
+
 /**
  * Each stage does its work on its ids and says which jobs come next. Writes are keyed by those
  * ids, so a job run twice gives the same result.
@@ -45,16 +55,30 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
       // what its first attempt stored may never have reached extraction.
       next.push(...batches("extract", await articlesAwaitingExtraction(ctx.db, feedId)));
       next.push(...translationBatches(ctx, await articlesAwaitingTranslation(ctx.db, feedId)));
+      next.push(...batches("stories", await articlesAwaitingStory(ctx.db, feedId)));
     }
     return next;
   },
   async extract(articleIds, ctx) {
     await extractArticles(articleIds, ctx);
-    return translationBatches(ctx, articleIds);
+    return afterExtraction(ctx, articleIds);
   },
   async translate(articleIds, ctx) {
     await translateArticles(articleIds, ctx);
     if (ctx.translator) await fullTier(articleIds, ctx, ctx.translator);
+    return batches("stories", articleIds);
+  },
+  async stories(articleIds, ctx) {
+    const changed = await assignStories(articleIds, {
+      db: ctx.db,
+      log: ctx.log,
+      settings: STORY_SETTINGS,
+      windowMs: ctx.config.stories.window,
+      embedder: ctx.embedder,
+    });
+    if (ctx.translator && ctx.config.stories.summaries) {
+      await summarizeStories(changed, { ...ctx, translator: ctx.translator });
+    }
     return [];
   },
   async digest(days, ctx) {
@@ -63,7 +87,13 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
     for (const day of wanted) {
       const built = await buildDigest(ctx.db, ctx.config, day);
       ctx.log.info(
-        { stage: "digest", day, articles: built.articleCount, path: built.path },
+        {
+          stage: "digest",
+          day,
+          stories: built.storyCount,
+          articles: built.articleCount,
+          paths: built.files.map((f) => f.path),
+        },
         "digest built",
       );
     }

@@ -14,10 +14,16 @@ import {
   headlineMessages,
 } from "./prompt.js";
 import { RateLimiter } from "./rate-limiter.js";
+import {
+  STORY_JSON_SCHEMA,
+  STORY_SYSTEM_PROMPT,
+  type StorySource,
+  storyAnswer,
+} from "./story-prompt.js";
 
 type Provider = Extract<Config["translate"], { provider: "openai" }>;
 type Message = { role: "system" | "user"; content: string };
-type JsonSchema = typeof HEADLINE_JSON_SCHEMA | typeof FULL_JSON_SCHEMA;
+type JsonSchema = typeof HEADLINE_JSON_SCHEMA | typeof FULL_JSON_SCHEMA | typeof STORY_JSON_SCHEMA;
 
 export interface BatchAnswer {
   titles: Map<string, string>;
@@ -78,6 +84,15 @@ export class Translator {
       { role: "user", content: JSON.stringify(article) },
     ];
     return this.ask(messages, FULL_JSON_SCHEMA, fullAnswer);
+  }
+
+  /** One English summary of what a story's sources say, where they disagree included. */
+  storySummary(sources: readonly StorySource[]) {
+    const messages: Message[] = [
+      { role: "system", content: STORY_SYSTEM_PROMPT },
+      { role: "user", content: JSON.stringify(sources) },
+    ];
+    return this.ask(messages, STORY_JSON_SCHEMA, storyAnswer);
   }
 
   private async ask<T>(messages: Message[], jsonSchema: JsonSchema, schema: z.ZodType<T>) {

@@ -1,0 +1,35 @@
+-- Stories: articles about one event, across languages. The stories stage writes them; a story's
+-- id is made from its first article's and never changes. The columns after last_seen_at are
+-- summaries of its articles, refreshed whenever an article joins, so a digest reads one row.
+alter table stories add column lead_article_id text references articles (id);
+alter table stories add column title_language text not null default 'und';
+alter table stories add column title_en text;
+alter table stories add column article_count integer not null default 0;
+alter table stories add column languages jsonb not null default '[]';
+alter table stories add column feeds jsonb not null default '[]';
+-- [{"id", "count"}], most named first.
+alter table stories add column entities jsonb not null default '[]';
+alter table stories add column categories jsonb not null default '[]';
+alter table stories add column watched boolean not null default false;
+-- The model's English summary of what its sources say, and how many sources it was made from.
+alter table stories add column summary_en text;
+alter table stories add column summary_sources integer not null default 0;
+alter table stories add column summary_error text;
+
+-- What each member contributed to the decision, so a later article can be compared with it
+-- without reading its text again.
+alter table story_articles add column score real not null default 0;
+alter table story_articles add column signals jsonb not null default '{}';
+alter table story_articles add column seen_at timestamptz not null default now();
+create index story_articles_story on story_articles (story_id, seen_at);
+
+-- The inverted index: a story is found by the entities, names, numbers and words of its
+-- articles, within the window. Rows older than the window are deleted as the stage runs.
+create table story_keys (
+  key text not null,
+  story_id text not null references stories (id) on delete cascade,
+  last_seen_at timestamptz not null,
+  primary key (key, story_id)
+);
+create index story_keys_seen on story_keys (last_seen_at);
+create index stories_last_seen on stories (last_seen_at);

@@ -1,0 +1,41 @@
+/** Words and times as the renderings show them. */
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  ar: "Arabic",
+  fa: "Persian",
+  fr: "French",
+  ru: "Russian",
+  en: "English",
+  und: "undetermined language",
+};
+
+export const languageName = (code: string): string => LANGUAGE_NAMES[code] ?? code;
+
+/** "20 Nov 14:30 GMT+3", with the year when it is not the digest's. */
+export function sourceTime(iso: string, timeZone: string, day: string): string {
+  const instant = new Date(iso);
+  const year = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric" }).format(instant);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    ...(year === day.slice(0, 4) ? {} : { year: "numeric" }),
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "shortOffset",
+  })
+    .format(instant)
+    .replace(",", "");
+}
+
+/** How the summary came about, said next to it. */
+export function summaryLabel(summary: { language: string; kind: "model" | "article" }): string {
+  if (summary.kind === "model") return "Summary of the sources";
+  if (summary.language === "en") return "From the lead article";
+  return `Lead article's opening, in ${languageName(summary.language)}, untranslated`;
+}
+
+/** S1, S2… in the order the digest tells the stories, so the index can point to them. */
+export const storyLabels = (ids: readonly string[]): Map<string, string> =>
+  new Map(ids.map((id, i) => [id, `S${i + 1}`]));

@@ -1,0 +1,276 @@
+import type { Signals } from "../stories/signals.js";
+import type { Sql } from "./database.js";
+import { asJson } from "./json.js";
+
+export interface StoryArticle {
+  id: string;
+  feedId: string;
+  language: string;
+  title: string;
+  summary: string;
+  body: string | null;
+  titleEn: string | null;
+  summaryEn: string | null;
+  /** Published, unless that is missing or after it was first seen. */
+  time: Date;
+  duplicateOf: string | null;
+  entityIds: string[];
+  entitySurfaces: string[];
+}
+
+const IDS = "select jsonb_array_elements_text($1::jsonb)";
+
+/** These articles, with the entities they name, unless a story already holds them. */
+export async function articlesWithoutStory(
+  db: Sql,
+  ids: readonly string[],
+): Promise<StoryArticle[]> {
+  if (ids.length === 0) return [];
+  return db.query<StoryArticle>(
+    `select a.id, a.feed_id as "feedId", a.language, a.title, a.summary, a.body,
+       a.title_en as "titleEn", a.summary_en as "summaryEn", a.duplicate_of as "duplicateOf",
+       least(coalesce(a.published_at, a.fetched_at), a.fetched_at) as time,
+       coalesce((select jsonb_agg(distinct m.entity_id) from mentions m where m.article_id = a.id),
+         '[]'::jsonb) as "entityIds",
+       coalesce((select jsonb_agg(distinct m.surface) from mentions m where m.article_id = a.id),
+         '[]'::jsonb) as "entitySurfaces"
+     from articles a
+     where a.id in (${IDS})
+       and not exists (select 1 from story_articles s where s.article_id = a.id)
+     order by time, a.id`,
+    [asJson(ids)],
+  );
+}
+
+/**
+ * Articles through extraction and translation (or with none to wait for) that no story holds:
+ * what a crash or a lost job left behind.
+ */
+export async function articlesAwaitingStory(
+  db: Sql,
+  feedId?: string,
+  limit = 10_000,
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `select a.id from articles a
+     where a.extracted_at is not null and a.translation_status <> 'pending'
+       and ($1::text is null or a.feed_id = $1)
+       and not exists (select 1 from story_articles s where s.article_id = a.id)
+     order by a.fetched_at, a.id limit $2`,
+    [feedId ?? null, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The stories seen since `since` that share the most keys with these, best first. */
+export async function candidateStories(
+  tx: Sql,
+  keys: readonly string[],
+  since: Date,
+  limit: number,
+): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await tx.query<{ story_id: string }>(
+    `select story_id from story_keys
+     where key in (${IDS}) and last_seen_at >= $2
+     group by story_id order by count(*) desc, story_id limit $3`,
+    [asJson(keys), since.toISOString(), limit],
+  );
+  return rows.map((r) => r.story_id);
+}
+
+export interface MemberRow {
+  storyId: string;
+  articleId: string;
+  signals: Signals;
+}
+
+/** The latest `perStory` members of each story, oldest first. */
+export async function latestMembers(
+  tx: Sql,
+  storyIds: readonly string[],
+  perStory: number,
+): Promise<MemberRow[]> {
+  if (storyIds.length === 0) return [];
+  return tx.query<MemberRow>(
+    `select "storyId", "articleId", signals from (
+       select story_id as "storyId", article_id as "articleId", signals, seen_at,
+         row_number() over (partition by story_id order by seen_at desc, article_id desc) as n
+       from story_articles where story_id in (${IDS})) m
+     where n <= $2 order by "storyId", seen_at, "articleId"`,
+    [asJson(storyIds), perStory],
+  );
+}
+
+/** The story each of these articles is in, for those in one. */
+export async function storiesOf(
+  tx: Sql,
+  articleIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await tx.query<{ article_id: string; story_id: string }>(
+    `select article_id, story_id from story_articles where article_id in (${IDS})`,
+    [asJson(articleIds)],
+  );
+  return new Map(rows.map((r) => [r.article_id, r.story_id]));
+}
+
+export interface Placed {
+  storyId: string;
+  articleId: string;
+  created: boolean;
+  score: number;
+  signals: Signals;
+  keys: readonly string[];
+  time: Date;
+}
+
+/** New stories, their members and their keys, in three statements whatever the batch. */
+export async function savePlacements(tx: Sql, placed: readonly Placed[]): Promise<void> {
+  if (placed.length === 0) return;
+  const created = placed.filter((p) => p.created);
+  if (created.length > 0) {
+    await tx.query(
+      `insert into stories (id, title, first_seen_at, last_seen_at, lead_article_id)
+       select x.id, '', x.at, x.at, x.lead from jsonb_to_recordset($1::jsonb)
+         as x(id text, at timestamptz, lead text)
+       on conflict (id) do nothing`,
+      [asJson(created.map((p) => ({ id: p.storyId, at: p.time, lead: p.articleId })))],
+    );
+  }
+  await tx.query(
+    `insert into story_articles (story_id, article_id, score, signals, seen_at)
+     select x.story_id, x.article_id, x.score, x.signals, x.seen_at from jsonb_to_recordset($1::jsonb)
+       as x(story_id text, article_id text, score real, signals jsonb, seen_at timestamptz)
+     on conflict do nothing`,
+    [
+      asJson(
+        placed.map((p) => ({
+          story_id: p.storyId,
+          article_id: p.articleId,
+          score: p.score,
+          signals: p.signals,
+          seen_at: p.time,
+        })),
+      ),
+    ],
+  );
+  const keys = new Map<string, { key: string; story_id: string; at: Date }>();
+  for (const p of placed) {
+    for (const key of p.keys) {
+      const known = keys.get(`${key}\u0000${p.storyId}`);
+      if (!known || known.at < p.time)
+        keys.set(`${key}\u0000${p.storyId}`, { key, story_id: p.storyId, at: p.time });
+    }
+  }
+  await tx.query(
+    `insert into story_keys (key, story_id, last_seen_at)
+     select key, story_id, at from jsonb_to_recordset($1::jsonb) as x(key text, story_id text, at timestamptz)
+     on conflict (key, story_id) do update set last_seen_at = greatest(story_keys.last_seen_at, excluded.last_seen_at)`,
+    [asJson([...keys.values()])],
+  );
+}
+
+/**
+ * Each story's summary columns made again from its articles: the lead (the first article with
+ * an English title, else the first), title, counts, languages, feeds, entities, categories.
+ */
+export async function refreshStories(tx: Sql, storyIds: readonly string[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  await tx.query(
+    `with members as (
+       select s.story_id, a.* from story_articles s join articles a on a.id = s.article_id
+       where s.story_id in (${IDS})),
+     lead as (
+       select distinct on (story_id) story_id, id, title, title_en, language from members
+       order by story_id, (language = 'en' or title_en is not null) desc, fetched_at, id),
+     agg as (
+       select story_id, count(*)::int as n, min(fetched_at) as first_seen, max(fetched_at) as last_seen,
+         jsonb_agg(distinct language) as languages, jsonb_agg(distinct feed_id) as feeds
+       from members group by story_id),
+     ents as (
+       select story_id, jsonb_agg(jsonb_build_object('id', entity_id, 'count', n)
+                                  order by n desc, entity_id) as entities,
+              bool_or(watched) as watched
+       from (select m.story_id, e.id as entity_id, e.watched, count(distinct m.id)::int as n
+             from members m join mentions x on x.article_id = m.id join entities e on e.id = x.entity_id
+             group by m.story_id, e.id, e.watched) t
+       group by story_id),
+     cats as (
+       select m.story_id, jsonb_agg(distinct c.category_id) as categories
+       from members m join article_categories c on c.article_id = m.id group by m.story_id)
+     update stories s set
+       lead_article_id = lead.id,
+       title = case when lead.language = 'en' then lead.title else coalesce(lead.title_en, lead.title) end,
+       title_language = case when lead.language = 'en' or lead.title_en is not null then 'en' else lead.language end,
+       title_en = case when lead.language = 'en' then lead.title else lead.title_en end,
+       article_count = agg.n, first_seen_at = agg.first_seen, last_seen_at = agg.last_seen,
+       languages = agg.languages, feeds = agg.feeds,
+       entities = coalesce(ents.entities, '[]'::jsonb), watched = coalesce(ents.watched, false),
+       categories = coalesce(cats.categories, '[]'::jsonb)
+     from lead join agg using (story_id) left join ents using (story_id) left join cats using (story_id)
+     where s.id = lead.story_id`,
+    [asJson(storyIds)],
+  );
+}
+
+/** Keys of stories quiet since before `before` can no longer bring an article to them. */
+export async function pruneStoryKeys(tx: Sql, before: Date): Promise<void> {
+  await tx.query("delete from story_keys where last_seen_at < $1", [before.toISOString()]);
+}
+
+export interface SummaryDue {
+  id: string;
+  articleCount: number;
+}
+
+/**
+ * Among these stories, those due an English summary: watched or with three sources, and not
+ * summarised yet or grown by half since.
+ */
+export async function storiesDueSummary(
+  db: Sql,
+  storyIds: readonly string[],
+): Promise<SummaryDue[]> {
+  if (storyIds.length === 0) return [];
+  return db.query<SummaryDue>(
+    `select id, article_count as "articleCount" from stories
+     where id in (${IDS}) and (watched or article_count >= 3)
+       and (summary_sources = 0 or article_count * 2 >= summary_sources * 3)
+     order by id`,
+    [asJson(storyIds)],
+  );
+}
+
+export interface SourceText {
+  language: string;
+  feed: string;
+  title: string;
+  text: string;
+}
+
+/** A story's sources for its summary, oldest first, at most `limit`. */
+export async function storySources(db: Sql, storyId: string, limit: number): Promise<SourceText[]> {
+  return db.query<SourceText>(
+    `select a.language, a.feed_id as feed, a.title, left(coalesce(nullif(a.summary, ''), a.body, ''), 600) as text
+     from story_articles s join articles a on a.id = s.article_id
+     where s.story_id = $1 and a.duplicate_of is null
+     order by a.fetched_at, a.id limit $2`,
+    [storyId, limit],
+  );
+}
+
+export async function saveStorySummary(
+  db: Sql,
+  storyId: string,
+  summary: string | null,
+  sources: number,
+  error: string | null,
+): Promise<void> {
+  await db.query(
+    `update stories set summary_en = coalesce($2, summary_en),
+       summary_sources = case when $2::text is null then summary_sources else $3 end, summary_error = $4
+     where id = $1`,
+    [storyId, summary, sources, error],
+  );
+}

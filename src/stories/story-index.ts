@@ -1,0 +1,159 @@
+import { type Frequency, pairScore, type StorySettings } from "./score.js";
+import type { Signals } from "./signals.js";
+
+export interface Member {
+  articleId: string;
+  signals: Signals;
+}
+
+export interface IndexedStory {
+  id: string;
+  /** The latest members, newest last: enough to recognise the event as it develops. */
+  members: Member[];
+  lastTime: number;
+}
+
+export interface Assignment {
+  articleId: string;
+  storyId: string;
+  created: boolean;
+  score: number;
+}
+
+// A story is compared through its latest members only, so a long story costs no more than this.
+export const MEMBERS_COMPARED = 12;
+// Only the stories sharing the most keys with an article are scored.
+const CANDIDATES_SCORED = 40;
+const TERM_KEYS = 6;
+
+/**
+ * The keys an article is found by: its entities, names and numbers, and its heaviest words.
+ * Two articles of one event share some of them whatever their languages.
+ */
+export function indexKeys(signals: Signals): string[] {
+  const terms = Object.entries(signals.terms)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TERM_KEYS)
+    .map(([word]) => `t:${signals.termLanguage}:${word}`);
+  return [
+    ...Object.keys(signals.entities).map((id) => `e:${id}`),
+    ...signals.names.map((n) => `n:${n}`),
+    ...signals.numbers.map((n) => `d:${n}`),
+    ...terms,
+  ];
+}
+
+/** A story's id, made from its first article's: stable, and the same when the stage re-runs. */
+export const storyIdFor = (articleId: string): string => `story:${articleId}`;
+
+/**
+ * Stories of a time window, found by an inverted index over their members' keys. An article
+ * joins the best-scoring story that shares a key with it, or starts one: never all pairs.
+ */
+export class StoryIndex {
+  private readonly stories = new Map<string, IndexedStory>();
+  private readonly postings = new Map<string, Set<string>>();
+  private readonly keysOf = new Map<string, Set<string>>();
+
+  /**
+   * @param known how many stories of the window, beyond those loaded here, carry each key
+   * (the store's count); the index adds what it holds itself.
+   */
+  constructor(
+    private readonly settings: StorySettings,
+    private readonly known: ReadonlyMap<string, number> = new Map(),
+  ) {}
+
+  /** Stories naming an entity, in the store's window or in this index, whichever is more. */
+  private readonly frequency: Frequency = (entityId) => {
+    const key = `e:${entityId}`;
+    return Math.max(this.known.get(key) ?? 0, this.postings.get(key)?.size ?? 0);
+  };
+
+  get size(): number {
+    return this.stories.size;
+  }
+
+  /** Puts a known story (loaded from the store) into the index. */
+  load(story: IndexedStory): void {
+    this.stories.set(story.id, story);
+    for (const member of story.members) this.post(story.id, member.signals);
+  }
+
+  add(articleId: string, signals: Signals): Assignment {
+    const best = this.best(signals);
+    if (best && best.score >= this.settings.threshold) {
+      return { ...this.join(best.id, articleId, signals), score: best.score };
+    }
+    const id = storyIdFor(articleId);
+    this.load({ id, members: [{ articleId, signals }], lastTime: signals.time });
+    return { articleId, storyId: id, created: true, score: best?.score ?? 0 };
+  }
+
+  /** Puts an article into a given story (a syndicated copy into its original's). */
+  join(storyId: string, articleId: string, signals: Signals): Assignment {
+    const story = this.stories.get(storyId) ?? { id: storyId, members: [], lastTime: 0 };
+    this.stories.set(storyId, story);
+    story.members.push({ articleId, signals });
+    if (story.members.length > MEMBERS_COMPARED) story.members.shift();
+    story.lastTime = Math.max(story.lastTime, signals.time);
+    this.post(storyId, signals);
+    return { articleId, storyId, created: false, score: 1 };
+  }
+
+  /** Forgets stories last added to before `time`: memory stays bounded by the window. */
+  evictBefore(time: number): void {
+    for (const [id, story] of this.stories) {
+      if (story.lastTime >= time) continue;
+      this.stories.delete(id);
+      for (const key of this.keysOf.get(id) ?? []) {
+        const ids = this.postings.get(key);
+        ids?.delete(id);
+        if (ids?.size === 0) this.postings.delete(key);
+      }
+      this.keysOf.delete(id);
+    }
+  }
+
+  private post(storyId: string, signals: Signals): void {
+    const mine = this.keysOf.get(storyId) ?? new Set<string>();
+    this.keysOf.set(storyId, mine);
+    for (const key of indexKeys(signals)) {
+      mine.add(key);
+      const ids = this.postings.get(key);
+      if (ids) ids.add(storyId);
+      else this.postings.set(key, new Set([storyId]));
+    }
+  }
+
+  private best(signals: Signals): { id: string; score: number } | undefined {
+    const hits = new Map<string, number>();
+    for (const key of indexKeys(signals)) {
+      for (const id of this.postings.get(key) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    const candidates = [...hits]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, CANDIDATES_SCORED);
+    let best: { id: string; score: number } | undefined;
+    for (const [id] of candidates) {
+      const story = this.stories.get(id);
+      if (!story) continue;
+      const score = this.storyScore(signals, story);
+      if (!best || score > best.score) best = { id, score };
+    }
+    return best;
+  }
+
+  /**
+   * Halfway between the best-matching member and the mean of all compared: one member of a
+   * story is not enough to pull an article about something else into it.
+   */
+  private storyScore(signals: Signals, story: IndexedStory): number {
+    const scores = story.members.map((m) =>
+      pairScore(signals, m.signals, this.settings, this.frequency),
+    );
+    if (scores.length === 0) return 0;
+    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    return (Math.max(...scores) + mean) / 2;
+  }
+}
