@@ -174,7 +174,10 @@ function main(argv: string[]): Promise<void> {
     .description("serve the bundled sample feeds on loopback and run the whole pipeline on them")
     .action(async () => {
       const report = await runDemo(log);
-      console.log(`Digest written to ${report.digestPath}`);
+      console.log(`Digest written to ${report.digestPaths.join(", ")}`);
+      console.log(
+        `  ${report.stories.count} stories, ${report.stories.multilingual} of them told in more than one language`,
+      );
       for (const feed of report.feeds) {
         console.log(
           `  feed ${feed.id}: ${feed.ok ? `ok, ${feed.items} items` : `failed: ${feed.error}`}`,

@@ -13,7 +13,9 @@ import { serveDirectory } from "./feed-server.js";
 const DEMO_DIR = fileURLToPath(new URL("../../assets/demo/", import.meta.url));
 
 export interface DemoReport {
-  digestPath: string;
+  /** The digest in each format the demo config lists (Markdown first). */
+  digestPaths: string[];
+  stories: { count: number; multilingual: number };
   feeds: { id: string; ok: boolean; items: number | null; error: string | null }[];
   languages: Record<string, number>;
   topEntities: { name: string; articles: number }[];
@@ -43,7 +45,15 @@ export async function runDemo(
         items: f.itemsLastSeen,
         error: f.lastError,
       }));
-      return { digestPath: digest.path, feeds, ...(await summarise(ctx.db)) };
+      return {
+        digestPaths: digest.files.map((f) => f.path),
+        stories: {
+          count: digest.storyCount,
+          multilingual: digest.document.stories.filter((s) => s.languages.length > 1).length,
+        },
+        feeds,
+        ...(await summarise(ctx.db)),
+      };
     } finally {
       await ctx.close();
     }

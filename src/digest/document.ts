@@ -146,7 +146,8 @@ export function buildDocument(input: DocumentInput): DigestDocument {
 }
 
 function tell(row: DigestStoryRow, section: Section, input: DocumentInput): DigestStory {
-  const sources = input.sources.get(row.id) ?? [];
+  const at = (s: DigestSource) => new Date(s.publishedAt ?? s.firstSeen).getTime();
+  const sources = [...(input.sources.get(row.id) ?? [])].sort((a, b) => at(a) - at(b));
   const lead = sources.find((s) => s.articleId === row.leadArticleId) ?? sources[0];
   return {
     id: row.id,

@@ -89,7 +89,8 @@ function sourceLine(s: DigestStory["sources"][number], doc: DigestDocument): str
     s.language === "en" || !s.titleEn
       ? escapeMarkdown(s.title)
       : `${escapeMarkdown(s.titleEn)} (original: ${escapeMarkdown(s.title)})`;
-  return `- ${when} · **[${s.language}]** ${escapeMarkdown(s.feedId)} · ${title} · <${s.url}>`;
+  const link = /^https?:\/\/[^\s<>]+$/i.test(s.url) ? `<${s.url}>` : escapeMarkdown(s.url);
+  return `- ${when} · **[${s.language}]** ${escapeMarkdown(s.feedId)} · ${title} · ${link}`;
 }
 
 function footer(doc: DigestDocument): string[] {

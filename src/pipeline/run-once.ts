@@ -12,7 +12,9 @@ export async function runOnce(ctx: Context, feedIds?: readonly string[]): Promis
   const feeds = feedIds ?? ctx.config.feeds.map((f) => f.id);
   const leftover = await articlesAwaitingExtraction(ctx.db);
   const untranslated = await articlesAwaitingTranslation(ctx.db);
-  const unstoried = await articlesAwaitingStory(ctx.db);
+  const unstoried = await articlesAwaitingStory(ctx.db, {
+    translating: ctx.translator !== undefined,
+  });
   const jobs: Job[] = [
     ...feeds.map((id): Job => ({ stage: "fetch", ids: [id] })),
     ...batches("extract", leftover),

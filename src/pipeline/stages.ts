@@ -55,7 +55,10 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
       // what its first attempt stored may never have reached extraction.
       next.push(...batches("extract", await articlesAwaitingExtraction(ctx.db, feedId)));
       next.push(...translationBatches(ctx, await articlesAwaitingTranslation(ctx.db, feedId)));
-      next.push(...batches("stories", await articlesAwaitingStory(ctx.db, feedId)));
+      const translating = ctx.translator !== undefined;
+      next.push(
+        ...batches("stories", await articlesAwaitingStory(ctx.db, { feedId, translating })),
+      );
     }
     return next;
   },

@@ -43,21 +43,20 @@ export async function articlesWithoutStory(
 }
 
 /**
- * Articles through extraction and translation (or with none to wait for) that no story holds:
- * what a crash or a lost job left behind.
+ * Articles through extraction, and translation when a provider is there to do it, that no story
+ * holds: what a crash or a lost job left behind.
  */
 export async function articlesAwaitingStory(
   db: Sql,
-  feedId?: string,
-  limit = 10_000,
+  options: { feedId?: string; translating: boolean; limit?: number },
 ): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `select a.id from articles a
-     where a.extracted_at is not null and a.translation_status <> 'pending'
+     where a.extracted_at is not null and (not $3 or a.translation_status <> 'pending')
        and ($1::text is null or a.feed_id = $1)
        and not exists (select 1 from story_articles s where s.article_id = a.id)
      order by a.fetched_at, a.id limit $2`,
-    [feedId ?? null, limit],
+    [options.feedId ?? null, options.limit ?? 10_000, options.translating],
   );
   return rows.map((r) => r.id);
 }

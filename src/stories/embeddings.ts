@@ -37,11 +37,18 @@ export class Embedder {
     if (articles.length === 0) return new Map();
     const input = articles.map((a) => `${a.title}\n${a.summary}`.slice(0, EMBED_CHARS));
     try {
-      const reply = await this.client.embeddings.create({ model: this.config.model, input });
+      // Floats asked for by name: the client otherwise asks for base64, which Ollama and vLLM
+      // servers may not give, and an array it cannot decode comes back empty.
+      const reply = await this.client.embeddings.create({
+        model: this.config.model,
+        input,
+        encoding_format: "float",
+      });
       const out = new Map<string, number[]>();
       for (const item of reply.data) {
         const article = articles[item.index];
-        if (article && Array.isArray(item.embedding)) out.set(article.id, item.embedding);
+        if (article && Array.isArray(item.embedding) && item.embedding.length > 0)
+          out.set(article.id, item.embedding);
       }
       return out;
     } catch (error) {

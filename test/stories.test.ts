@@ -1,0 +1,166 @@
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../src/lib/logger.js";
+import { type Context, createContext } from "../src/pipeline/context.js";
+import { STAGES } from "../src/pipeline/stages.js";
+import { insertArticles, type NewArticle } from "../src/store/articles.js";
+import { storedArticle } from "./helpers/articles.js";
+import { testConfig, WATCHLIST_YAML } from "./helpers/config.js";
+import { BACKENDS, type TestDatabase } from "./helpers/databases.js";
+
+const SEEDS = new URL("../../shared/seeds/", import.meta.url);
+
+/** A seed article as a feed would bring it: its first line the title, the rest the body. */
+async function seed(file: string, id: string, language: string): Promise<NewArticle> {
+  const [title = "", ...rest] = (await readFile(new URL(file, SEEDS), "utf8")).trim().split("\n");
+  return storedArticle(id, {
+    language,
+    title: title.trim(),
+    summary: "",
+    body: rest.join("\n").trim(),
+    publishedAt: new Date("2026-11-20T09:00:00Z"),
+  });
+}
+
+const at = (hours: number) => new Date(Date.UTC(2026, 10, 20, 6 + hours));
+
+/** Two events in Iraq on one day, each reported in two languages: our own texts. */
+const EVENTS: NewArticle[] = [
+  storedArticle("attack-en", {
+    title: "Car bomb kills 12 soldiers near Mosul",
+    summary:
+      "A car bomb exploded at an army checkpoint south of Mosul on Tuesday, killing 12 soldiers and wounding 23, Iraqi security officials said. Islamic State claimed the attack.",
+    publishedAt: at(1),
+  }),
+  storedArticle("election-en", {
+    title: "Iraqis vote in parliamentary election",
+    summary:
+      "Polling stations opened across Iraq on Sunday, from Baghdad to Basra; the electoral commission put turnout at 41 percent by midday. Prime Minister Mohammed Shia al-Sudani voted in the capital.",
+    publishedAt: at(2),
+  }),
+  storedArticle("attack-ar", {
+    language: "ar",
+    title: "مقتل 12 جنديا في تفجير سيارة مفخخة قرب الموصل",
+    summary:
+      "انفجرت سيارة مفخخة عند نقطة تفتيش للجيش جنوب الموصل يوم الثلاثاء ما أسفر عن مقتل 12 جنديا وإصابة 23 آخرين، وتبنى تنظيم داعش الهجوم.",
+    publishedAt: at(3),
+  }),
+  storedArticle("election-fr", {
+    language: "fr",
+    title: "Irak : les électeurs aux urnes pour les législatives",
+    summary:
+      "Les bureaux de vote ont ouvert dimanche de Bagdad à Bassora ; la commission électorale annonce une participation de 41 % à la mi-journée. Le Premier ministre Mohammed Chia al-Soudani a voté dans la capitale.",
+    publishedAt: at(4),
+  }),
+];
+
+async function storyOf(t: TestDatabase): Promise<Record<string, string>> {
+  const rows = await t.db.query<{ article_id: string; story_id: string }>(
+    "select article_id, story_id from story_articles order by article_id",
+  );
+  return Object.fromEntries(rows.map((r) => [r.article_id, r.story_id]));
+}
+
+async function process(ctx: Context, ids: string[]): Promise<void> {
+  await STAGES.extract(ids, ctx);
+  await STAGES.stories(ids, ctx);
+}
+
+describe.each(BACKENDS)("the stories stage on %s", (_name, open) => {
+  let t: TestDatabase;
+  let ctx: Context;
+  beforeAll(async () => {
+    t = await open();
+    ctx = await createContext(
+      testConfig(`feeds: [{ id: f, url: "https://x.example/rss" }]\n${WATCHLIST_YAML}`),
+      { log: silentLogger(), db: t.db },
+    );
+  });
+  afterAll(() => t.drop());
+
+  it("files the two seed articles, English and French, about one committee, under one story", async () => {
+    await insertArticles(t.db, [await seed("000_b343f2fd5bbd8b97.txt", "seed-en", "en")]);
+    await insertArticles(t.db, [await seed("003_3bdfa15bfe592517.txt", "seed-fr", "fr")]);
+    await process(ctx, ["seed-en"]);
+    await process(ctx, ["seed-fr"]);
+    const stories = await storyOf(t);
+    expect(stories["seed-fr"]).toBe(stories["seed-en"]);
+    const [story] = await t.db.query<Record<string, unknown>>(
+      "select title, title_language, lead_article_id, article_count, languages, watched from stories where id = $1",
+      [stories["seed-en"]],
+    );
+    expect(story).toEqual({
+      title: "Iraq, Iran, Russia and Syria to exchange security information",
+      title_language: "en",
+      lead_article_id: "seed-en",
+      article_count: 2,
+      languages: ["en", "fr"],
+      watched: true,
+    });
+  });
+
+  it("keeps two events that share a country apart, and joins each one's reports across languages", async () => {
+    await insertArticles(t.db, EVENTS);
+    await process(
+      ctx,
+      EVENTS.map((a) => a.id),
+    );
+    const s = await storyOf(t);
+    expect(s["attack-ar"]).toBe(s["attack-en"]);
+    expect(s["election-fr"]).toBe(s["election-en"]);
+    expect(s["attack-en"]).not.toBe(s["election-en"]);
+    expect(s["attack-en"]).not.toBe(s["seed-en"]);
+    expect(s["election-en"]).not.toBe(s["seed-en"]);
+  });
+
+  it("gives the same result when run again on the same ids: nothing moves, nothing is added", async () => {
+    const snapshot = async () => ({
+      members: await t.db.query(
+        "select story_id, article_id, score from story_articles order by article_id",
+      ),
+      stories: await t.db.query(
+        "select id, title, lead_article_id, article_count, languages, feeds, entities, watched from stories order by id",
+      ),
+      keys: await t.db.query("select count(*)::int as n from story_keys"),
+    });
+    const before = await snapshot();
+    await STAGES.stories(["seed-en", "seed-fr", ...EVENTS.map((a) => a.id)], ctx);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("puts a syndicated copy in its original's story, and an event from last week in a story of its own", async () => {
+    await insertArticles(t.db, [
+      storedArticle("attack-copy", {
+        url: "https://y.example/attack-copy",
+        title: "Mosul checkpoint bombing",
+        summary: "Twelve soldiers died when a car exploded at a checkpoint.",
+        publishedAt: at(5),
+        duplicateOf: "attack-en",
+      }),
+      storedArticle("attack-old", {
+        ...EVENTS[0],
+        id: "attack-old",
+        url: "https://x.example/attack-old",
+        contentHash: "attack-old",
+        publishedAt: new Date("2026-11-10T07:00:00Z"),
+      }),
+    ]);
+    await process(ctx, ["attack-copy", "attack-old"]);
+    const s = await storyOf(t);
+    expect(s["attack-copy"]).toBe(s["attack-en"]);
+    expect(s["attack-old"]).toBe("story:attack-old");
+  });
+
+  it("leaves nothing behind: articles a crash kept from their story are found and placed", async () => {
+    await t.db.query("delete from story_articles where article_id = 'election-fr'");
+    const { articlesAwaitingStory } = await import("../src/store/stories.js");
+    const awaiting = () => articlesAwaitingStory(t.db, { translating: false });
+    expect(await awaiting()).toEqual(["election-fr"]);
+    // With a provider, an article waits for its English title before it joins a story.
+    expect(await articlesAwaitingStory(t.db, { translating: true })).toEqual([]);
+    await STAGES.stories(await awaiting(), ctx);
+    const s = await storyOf(t);
+    expect(s["election-fr"]).toBe(s["election-en"]);
+    expect(await awaiting()).toEqual([]);
+  });
+});
