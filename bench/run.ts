@@ -1,12 +1,14 @@
 /**
  * npm run bench: prints a table; with --json, one JSON object with a member per measured part.
- * Members: inline, ingest, langid, extract, translate, distributed. `--only inline,ingest` runs some.
+ * Members: inline, ingest, langid, extract, translate, stories, distributed. `--only inline,ingest`
+ * runs some.
  */
 import os from "node:os";
 import { benchDistributed } from "./distributed.js";
 import { benchIngest } from "./ingest.js";
 import { benchInline } from "./inline.js";
 import { benchExtract, benchLangid } from "./quality-speed.js";
+import { benchStories } from "./stories.js";
 import { benchTranslate } from "./translate.js";
 
 const json = process.argv.includes("--json");
@@ -74,6 +76,20 @@ async function main() {
       tokens: t.oneByOneTokensPer1000Headlines,
     };
     rows["translation: cache hits, 30 % syndicated"] = { ratio: t.cacheHitRate };
+  }
+  if (wanted("stories")) {
+    const s = await benchStories();
+    result.stories = s;
+    rows["stories: 100,000 articles over 7 days, in memory"] = {
+      "articles/s": s.articlesPerSecond,
+      "peak RSS MB": s.peakRssMB,
+      "heap MB day 3": s.heapMBDay3,
+      "heap MB day 7": s.heapMBDay7,
+    };
+    rows["stories stage on PGlite (10,000, 500 a batch)"] = {
+      "articles/s": s.stageArticlesPerSecond,
+    };
+    rows["digest of a day of 10,000 articles (md, html, json)"] = { ms: s.digestMs10k };
   }
   if (wanted("distributed")) {
     const d = await benchDistributed();

@@ -46,6 +46,46 @@ describe("wirewatch eval", () => {
     expect(report.micro).toEqual({ precision: 0.8333, recall: 0.8333, f1: 0.8333 });
   });
 
+  it("stories --json: b joins a's story or not, per language pair, with the settings as shipped", async () => {
+    const { stdout } = await runCli([
+      "eval",
+      "stories",
+      "--data",
+      "test/fixtures/eval/stories.jsonl",
+      "--json",
+    ]);
+    const report = JSON.parse(stdout);
+    expect(report).toEqual({
+      n: 5,
+      precision: 1,
+      recall: 1,
+      f1: 1,
+      byPair: {
+        "en-ar": { n: 1, precision: 1, recall: 1, f1: 1 },
+        "en-fa": { n: 2, precision: 1, recall: 1, f1: 1 },
+        "en-fr": { n: 1, precision: 1, recall: 1, f1: 1 },
+        // One pair, two events: kept apart, so nothing is predicted same.
+        "en-ru": { n: 1, precision: 0, recall: 0, f1: 0 },
+      },
+    });
+  });
+
+  it("names the line of a story pair that does not fit the format", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const dir = await mkdtemp("/tmp/wirewatch-eval-");
+    await writeFile(
+      `${dir}/bad.jsonl`,
+      '{"a":{"lang":"en"},"b":{"lang":"fr"},"same":true}\n{"a":{"lang":"en"}}\n',
+    );
+    const failure = await runCli(["eval", "stories", "--data", `${dir}/bad.jsonl`]).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain(
+      'line 2: expected {"a": {"lang", "title", "text"}, "b": …, "same": true|false}',
+    );
+  });
+
   it("names the file and line of a line that is not JSON", async () => {
     const failure = await runCli(["eval", "langid", "--data", "package.json"]).catch(
       (e: { stderr: string }) => e,

@@ -155,6 +155,13 @@ describe("gazetteer matching", () => {
     expect(names("we ate turkey and chad is a name; isis")).toEqual([]);
   });
 
+  it("asks a name of several words for a capital on its last word too", () => {
+    // French writes the island «La Réunion» and a meeting «la réunion», even opening a sentence.
+    expect(names("La réunion a été dirigée par le ministre.")).toEqual([]);
+    expect(names("Le cyclone a touché La Réunion mardi.")).toEqual(["La Réunion=Reunion"]);
+    expect(names("new york and New York")).toEqual(["New York=New York"]);
+  });
+
   it("finds cities, regions and case forms from the full gazetteer", () => {
     expect(names("Explosion à Mossoul et en Californie")).toEqual([
       "Mossoul=Mosul",

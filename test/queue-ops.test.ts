@@ -85,7 +85,9 @@ describe("queues, schedulers and the operator's commands", () => {
     const llm = await fakeLlm((r) => faithful(r));
     const config = parseConfig(
       base(`${prefix}rl`, ", limits: { translate: { max: 2, per: 1s } }") +
-        `translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m, batchSize: 1 }\n`,
+        `translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m, batchSize: 1 }\n` +
+        // Headline requests only: the six articles make a story, whose summary is another request.
+        "stories: { summaries: false }\n",
       "w.yaml",
       {},
     );
@@ -113,6 +115,8 @@ describe("queues, schedulers and the operator's commands", () => {
     const workers = [
       startWorkers(ctx, limited, ["translate"], 4),
       startWorkers(ctx, limited, ["translate"], 4),
+      // Translated articles go on to their stories; the run is idle once they have.
+      startWorkers(ctx, limited, ["stories"], 1),
     ];
     await limited.add(ids.map((id) => ({ stage: "translate", ids: [id] })));
     await waitUntilIdle(limited);

@@ -11,20 +11,36 @@ const LANGUAGE_NAMES: Record<string, string> = {
 
 export const languageName = (code: string): string => LANGUAGE_NAMES[code] ?? code;
 
+// Making a formatter costs far more than using one: a digest of 10,000 sources reuses three.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, kind: "year" | "short" | "long"): Intl.DateTimeFormat {
+  const key = `${timeZone}\u0000${kind}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made =
+      kind === "year"
+        ? new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric" })
+        : new Intl.DateTimeFormat("en-GB", {
+            timeZone,
+            day: "numeric",
+            month: "short",
+            ...(kind === "long" ? { year: "numeric" } : {}),
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+            timeZoneName: "shortOffset",
+          });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** "20 Nov 14:30 GMT+3", with the year when it is not the digest's. */
 export function sourceTime(iso: string, timeZone: string, day: string): string {
   const instant = new Date(iso);
-  const year = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric" }).format(instant);
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    ...(year === day.slice(0, 4) ? {} : { year: "numeric" }),
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "shortOffset",
-  })
+  const sameYear = formatter(timeZone, "year").format(instant) === day.slice(0, 4);
+  return formatter(timeZone, sameYear ? "short" : "long")
     .format(instant)
     .replace(",", "");
 }

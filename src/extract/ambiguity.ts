@@ -21,8 +21,12 @@ export interface KeyedToken extends Token {
 /** What a path of the trie names: the entries bearing that name, likeliest first. */
 export interface Target {
   entries: GazetteerEntry[];
-  /** Latin and Cyrillic names must meet a capitalised word; acronyms an upper-case one. */
-  casing: "any" | "capital" | "upper";
+  /**
+   * Latin and Cyrillic names must meet a capitalised word; acronyms an upper-case one; a name of
+   * several words whose last is capitalised ("La Réunion", "New York") a capitalised last word
+   * too, so the French «la réunion» (a meeting) opening a sentence is not the island.
+   */
+  casing: "any" | "capital" | "capitals" | "upper";
   /** The frequency rank of the word the name also is; Infinity for a name that is no word. */
   rank: number;
   /** The name is the likeliest bearer's main (English or romanised) name. */
@@ -210,6 +214,8 @@ function casingFits(target: Target, tokens: KeyedToken[], start: number, end: nu
   const first = tokens[start]?.text ?? "";
   const bare = first.replace(ELISION, "");
   if (target.casing === "capital") return /^\p{Lu}/u.test(bare);
+  if (target.casing === "capitals")
+    return /^\p{Lu}/u.test(bare) && /^\p{Lu}/u.test(tokens[end]?.text ?? "");
   return tokens.slice(start, end + 1).every((t) => t.text === t.text.toUpperCase());
 }
 

@@ -175,6 +175,8 @@ function casingOf(name: string): Target["casing"] {
   const first = name[0] ?? "";
   // Arabic script has no case; a name written in lower case is matched in any case.
   if (first.toLowerCase() === first.toUpperCase() || first === first.toLowerCase()) return "any";
+  const words = name.split(/[\s-]+/);
+  if (words.length > 1 && /^\p{Lu}/u.test(words.at(-1) ?? "")) return "capitals";
   if (name.length > 8) return "capital";
   const letters = name.replace(/[^\p{L}]/gu, "");
   return letters.length <= 5 && letters === letters.toUpperCase() ? "upper" : "capital";

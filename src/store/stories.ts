@@ -61,6 +61,21 @@ export async function articlesAwaitingStory(
   return rows.map((r) => r.id);
 }
 
+/** How many stories seen since `since` carry each of these keys (keys none carries left out). */
+export async function keyCounts(
+  tx: Sql,
+  keys: readonly string[],
+  since: Date,
+): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await tx.query<{ key: string; n: number }>(
+    `select key, count(*)::int as n from story_keys
+     where key in (${IDS}) and last_seen_at >= $2 group by key`,
+    [asJson(keys), since.toISOString()],
+  );
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
 /** The stories seen since `since` that share the most keys with these, best first. */
 export async function candidateStories(
   tx: Sql,

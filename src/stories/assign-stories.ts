@@ -3,6 +3,7 @@ import type { Database, Sql } from "../store/database.js";
 import {
   articlesWithoutStory,
   candidateStories,
+  keyCounts,
   latestMembers,
   type Placed,
   pruneStoryKeys,
@@ -14,7 +15,13 @@ import {
 import type { Embedder } from "./embeddings.js";
 import type { StorySettings } from "./score.js";
 import { type Signals, storySignals } from "./signals.js";
-import { type IndexedStory, indexKeys, MEMBERS_COMPARED, StoryIndex } from "./story-index.js";
+import {
+  COMMON_KEY_STORIES,
+  type IndexedStory,
+  indexKeys,
+  MEMBERS_COMPARED,
+  StoryIndex,
+} from "./story-index.js";
 
 export interface StoriesContext {
   db: Database;
@@ -91,13 +98,17 @@ async function place(
   ctx: StoriesContext,
 ): Promise<Placed[]> {
   if (articles.length === 0) return [];
-  const index = new StoryIndex(ctx.settings);
-  const keys = new Set(articles.flatMap((a) => indexKeys(signals.get(a.id) as Signals)));
+  const keys = [...new Set(articles.flatMap((a) => indexKeys(signals.get(a.id) as Signals)))];
   const earliest = Math.min(...articles.map((a) => new Date(a.time).getTime()));
+  const since = new Date(earliest - ctx.windowMs);
+  // How common each key is in the window: it weighs entities by rarity, and a key most stories
+  // carry finds no candidates.
+  const counts = await keyCounts(tx, keys, since);
+  const index = new StoryIndex(ctx.settings, counts);
   const candidates = await candidateStories(
     tx,
-    [...keys],
-    new Date(earliest - ctx.windowMs),
+    keys.filter((k) => (counts.get(k) ?? 0) <= COMMON_KEY_STORIES),
+    since,
     CANDIDATES_PER_ARTICLE * articles.length,
   );
   for (const story of group(await latestMembers(tx, candidates, MEMBERS_COMPARED)))

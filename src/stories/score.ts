@@ -6,7 +6,8 @@
  *             1, anything more specific 2, each divided by 1 + ln(the number of stories of the window
  *             that name it), so Iraq in a week of Iraq news says little
  *   names     shared consonant skeletons over the smaller set (plus `smoothing`)
- *   numbers   shared numbers over the smaller set (plus `smoothing`)
+ *   numbers   shared numbers over the smaller set (plus `smoothing`); and, apart, whether both
+ *             give numbers and share none
  *   text      cosine of the weighted words, when both are in one language (English, or the same
  *             original language), or of the embeddings when an endpoint gives them
  *
@@ -21,6 +22,8 @@ export interface Coefficients {
   entities: number;
   names: number;
   numbers: number;
+  /** Both give numbers and share none: a casualty count or a date that disagrees. */
+  numbersDiffer: number;
   text: number;
 }
 
@@ -43,6 +46,7 @@ export interface Features {
   entities: number;
   names: number;
   numbers: number;
+  numbersDiffer: number;
   /** Undefined when the two cannot be compared by text. */
   text: number | undefined;
   shared: number;
@@ -134,6 +138,7 @@ export function features(
     entities: Math.min(1, entities.value),
     names: Math.min(1, names.value),
     numbers: Math.min(1, numbers.value),
+    numbersDiffer: a.numbers.length > 0 && b.numbers.length > 0 && numbers.shared === 0 ? 1 : 0,
     text: textSimilarity(a, b),
     shared: entities.shared + names.shared + numbers.shared,
   };
@@ -147,6 +152,7 @@ export function probability(f: Features, models: StorySettings["coefficients"]):
     c.entities * f.entities +
     c.names * f.names +
     c.numbers * f.numbers +
+    c.numbersDiffer * f.numbersDiffer +
     c.text * (f.text ?? 0);
   return 1 / (1 + Math.exp(-z));
 }

@@ -7,10 +7,24 @@ import type { StorySettings } from "./score.js";
  */
 export const STORY_SETTINGS: StorySettings = {
   coefficients: {
-    withText: { bias: -2.06, entities: 3.09, names: 1.15, numbers: 2.31, text: 3.83 },
-    withoutText: { bias: -1.85, entities: 3.67, names: 5.59, numbers: 4.91, text: 0 },
+    withText: {
+      bias: -1.79,
+      entities: 3.68,
+      names: 1.35,
+      numbers: 1.8,
+      numbersDiffer: -1.34,
+      text: 3.32,
+    },
+    withoutText: {
+      bias: -1.27,
+      entities: 3.18,
+      names: 5.18,
+      numbers: 4.19,
+      numbersDiffer: -1.16,
+      text: 0,
+    },
   },
-  threshold: 0.45,
+  threshold: 0.5,
   minShared: 1,
   halfLifeHours: 24,
   smoothing: 2,

@@ -63,7 +63,12 @@ export function storySignals(article: StoryText): Signals {
     entities: Object.fromEntries(article.entityIds.map((id) => [id, entityWeight(id)])),
     numbers: numbersIn(original),
     names: nameKeys(original, article.language, article.entitySurfaces),
-    terms: weightedTerms(english || original, termLanguage),
+    // Words of the entities found are left to the entities: one shared city is counted once.
+    terms: weightedTerms(
+      english || original,
+      termLanguage,
+      english && article.language !== "en" ? [] : article.entitySurfaces,
+    ),
     termLanguage,
     time: article.time,
   };
@@ -134,11 +139,17 @@ function inverseFrequency(word: string, language: string): number {
 }
 
 /** Words weighted by how often the text says them and how rare they are, to unit length. */
-export function weightedTerms(text: string, language: string): Record<string, number> {
+export function weightedTerms(
+  text: string,
+  language: string,
+  leaveOut: readonly string[] = [],
+): Record<string, number> {
+  const fold = (w: string) => (ARABIC_LETTER.test(w) ? foldArabic(w) : foldLatin(w));
+  const skip = new Set(leaveOut.flatMap((surface) => surface.match(WORD) ?? []).map(fold));
   const counts = new Map<string, number>();
   for (const match of text.matchAll(WORD)) {
-    const word = ARABIC_LETTER.test(match[0]) ? foldArabic(match[0]) : foldLatin(match[0]);
-    if (word.length < 3 || FUNCTION_WORD_INDEX.has(word)) continue;
+    const word = fold(match[0]);
+    if (word.length < 3 || FUNCTION_WORD_INDEX.has(word) || skip.has(word)) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const weighted = [...counts]

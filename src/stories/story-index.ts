@@ -23,7 +23,10 @@ export interface Assignment {
 // A story is compared through its latest members only, so a long story costs no more than this.
 export const MEMBERS_COMPARED = 12;
 // Only the stories sharing the most keys with an article are scored.
-const CANDIDATES_SCORED = 40;
+const CANDIDATES_SCORED = 24;
+// A key more stories than this carry (a country, a year) finds no candidates: it is in the
+// score, but looking a story up by it would mean scoring half the window.
+export const COMMON_KEY_STORIES = 200;
 const TERM_KEYS = 6;
 
 /**
@@ -129,7 +132,10 @@ export class StoryIndex {
   private best(signals: Signals): { id: string; score: number } | undefined {
     const hits = new Map<string, number>();
     for (const key of indexKeys(signals)) {
-      for (const id of this.postings.get(key) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+      const ids = this.postings.get(key);
+      if (!ids || ids.size > COMMON_KEY_STORIES || (this.known.get(key) ?? 0) > COMMON_KEY_STORIES)
+        continue;
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     const candidates = [...hits]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
