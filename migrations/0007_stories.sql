@@ -17,19 +17,12 @@ alter table stories add column summary_sources integer not null default 0;
 alter table stories add column summary_error text;
 
 -- What each member contributed to the decision, so a later article can be compared with it
--- without reading its text again.
+-- without reading its text again. `seq` orders the placements: a process keeps the window's
+-- stories in memory and reads only the placements other processes made since its last.
 alter table story_articles add column score real not null default 0;
 alter table story_articles add column signals jsonb not null default '{}';
 alter table story_articles add column seen_at timestamptz not null default now();
-create index story_articles_story on story_articles (story_id, seen_at);
-
--- The inverted index: a story is found by the entities, names, numbers and words of its
--- articles, within the window. Rows older than the window are deleted as the stage runs.
-create table story_keys (
-  key text not null,
-  story_id text not null references stories (id) on delete cascade,
-  last_seen_at timestamptz not null,
-  primary key (key, story_id)
-);
-create index story_keys_seen on story_keys (last_seen_at);
+alter table story_articles add column seq bigserial;
+create index story_articles_seq on story_articles (seq);
+create index story_articles_seen on story_articles (seen_at);
 create index stories_last_seen on stories (last_seen_at);

@@ -9,6 +9,7 @@ import type { Database } from "../store/database.js";
 import { upsertEntities } from "../store/entities.js";
 import { syncFeeds } from "../store/feeds.js";
 import { openStore } from "../store/open.js";
+import { StoryCache } from "../stories/assign-stories.js";
 import { Embedder } from "../stories/embeddings.js";
 import { Translator } from "../translate/translator.js";
 
@@ -28,6 +29,8 @@ export interface Context {
   translator?: Translator;
   /** Absent when no embeddings endpoint is configured: stories are made offline. */
   embedder?: Embedder;
+  /** The window's stories in memory, caught up from the store before each batch. */
+  storyCache: StoryCache;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     translator:
       config.translate.provider === "openai" ? new Translator(config.translate) : undefined,
     embedder: config.stories.embeddings ? new Embedder(config.stories.embeddings) : undefined,
+    storyCache: new StoryCache(),
     close: () => db.close(),
   };
 }

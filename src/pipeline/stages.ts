@@ -77,6 +77,7 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
       log: ctx.log,
       settings: STORY_SETTINGS,
       windowMs: ctx.config.stories.window,
+      cache: ctx.storyCache,
       embedder: ctx.embedder,
     });
     if (ctx.translator && ctx.config.stories.summaries) {

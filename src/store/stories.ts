@@ -61,59 +61,35 @@ export async function articlesAwaitingStory(
   return rows.map((r) => r.id);
 }
 
-/** How many stories seen since `since` carry each of these keys (keys none carries left out). */
-export async function keyCounts(
-  tx: Sql,
-  keys: readonly string[],
-  since: Date,
-): Promise<Map<string, number>> {
-  if (keys.length === 0) return new Map();
-  const rows = await tx.query<{ key: string; n: number }>(
-    `select key, count(*)::int as n from story_keys
-     where key in (${IDS}) and last_seen_at >= $2 group by key`,
-    [asJson(keys), since.toISOString()],
-  );
-  return new Map(rows.map((r) => [r.key, r.n]));
-}
-
-/** The stories seen since `since` that share the most keys with these, best first. */
-export async function candidateStories(
-  tx: Sql,
-  keys: readonly string[],
-  since: Date,
-  limit: number,
-): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const rows = await tx.query<{ story_id: string }>(
-    `select story_id from story_keys
-     where key in (${IDS}) and last_seen_at >= $2
-     group by story_id order by count(*) desc, story_id limit $3`,
-    [asJson(keys), since.toISOString(), limit],
-  );
-  return rows.map((r) => r.story_id);
-}
-
 export interface MemberRow {
   storyId: string;
   articleId: string;
   signals: Signals;
+  seq: number;
 }
 
-/** The latest `perStory` members of each story, oldest first. */
-export async function latestMembers(
+/**
+ * Placements after `afterSeq` of articles seen since `since`, in the order they were made:
+ * what a process's story index has not seen yet (everything, for a process just started).
+ */
+export async function placementsSince(
   tx: Sql,
-  storyIds: readonly string[],
-  perStory: number,
+  afterSeq: number,
+  since: Date,
 ): Promise<MemberRow[]> {
-  if (storyIds.length === 0) return [];
   return tx.query<MemberRow>(
-    `select "storyId", "articleId", signals from (
-       select story_id as "storyId", article_id as "articleId", signals, seen_at,
-         row_number() over (partition by story_id order by seen_at desc, article_id desc) as n
-       from story_articles where story_id in (${IDS})) m
-     where n <= $2 order by "storyId", seen_at, "articleId"`,
-    [asJson(storyIds), perStory],
+    `select story_id as "storyId", article_id as "articleId", signals, seq::float8 as seq
+     from story_articles where seq > $1 and seen_at >= $2 order by seq`,
+    [afterSeq, since.toISOString()],
   );
+}
+
+/** The last placement's number, so a process knows where its index stands. */
+export async function lastPlacement(tx: Sql): Promise<number> {
+  const rows = await tx.query<{ seq: number | null }>(
+    "select max(seq)::float8 as seq from story_articles",
+  );
+  return rows[0]?.seq ?? 0;
 }
 
 /** The story each of these articles is in, for those in one. */
@@ -135,11 +111,10 @@ export interface Placed {
   created: boolean;
   score: number;
   signals: Signals;
-  keys: readonly string[];
   time: Date;
 }
 
-/** New stories, their members and their keys, in three statements whatever the batch. */
+/** New stories and their members, in two statements whatever the batch. */
 export async function savePlacements(tx: Sql, placed: readonly Placed[]): Promise<void> {
   if (placed.length === 0) return;
   const created = placed.filter((p) => p.created);
@@ -168,20 +143,6 @@ export async function savePlacements(tx: Sql, placed: readonly Placed[]): Promis
         })),
       ),
     ],
-  );
-  const keys = new Map<string, { key: string; story_id: string; at: Date }>();
-  for (const p of placed) {
-    for (const key of p.keys) {
-      const known = keys.get(`${key}\u0000${p.storyId}`);
-      if (!known || known.at < p.time)
-        keys.set(`${key}\u0000${p.storyId}`, { key, story_id: p.storyId, at: p.time });
-    }
-  }
-  await tx.query(
-    `insert into story_keys (key, story_id, last_seen_at)
-     select key, story_id, at from jsonb_to_recordset($1::jsonb) as x(key text, story_id text, at timestamptz)
-     on conflict (key, story_id) do update set last_seen_at = greatest(story_keys.last_seen_at, excluded.last_seen_at)`,
-    [asJson([...keys.values()])],
   );
 }
 
@@ -226,11 +187,6 @@ export async function refreshStories(tx: Sql, storyIds: readonly string[]): Prom
      where s.id = lead.story_id`,
     [asJson(storyIds)],
   );
-}
-
-/** Keys of stories quiet since before `before` can no longer bring an article to them. */
-export async function pruneStoryKeys(tx: Sql, before: Date): Promise<void> {
-  await tx.query("delete from story_keys where last_seen_at < $1", [before.toISOString()]);
 }
 
 export interface SummaryDue {

@@ -2,11 +2,9 @@ import type { Logger } from "pino";
 import type { Database, Sql } from "../store/database.js";
 import {
   articlesWithoutStory,
-  candidateStories,
-  keyCounts,
-  latestMembers,
+  lastPlacement,
   type Placed,
-  pruneStoryKeys,
+  placementsSince,
   refreshStories,
   type StoryArticle,
   savePlacements,
@@ -15,13 +13,24 @@ import {
 import type { Embedder } from "./embeddings.js";
 import type { StorySettings } from "./score.js";
 import { type Signals, storySignals } from "./signals.js";
-import {
-  COMMON_KEY_STORIES,
-  type IndexedStory,
-  indexKeys,
-  MEMBERS_COMPARED,
-  StoryIndex,
-} from "./story-index.js";
+import { StoryIndex } from "./story-index.js";
+
+/**
+ * A process's index of the window's stories, kept between batches: the store holds every
+ * placement, numbered, and the index reads only those made since its last look (by other
+ * processes), so a batch costs no look-ups. Dropped when a batch fails, and built again.
+ */
+export class StoryCache {
+  index: StoryIndex | undefined;
+  seq = 0;
+  latest = 0;
+
+  reset(): void {
+    this.index = undefined;
+    this.seq = 0;
+    this.latest = 0;
+  }
+}
 
 export interface StoriesContext {
   db: Database;
@@ -29,13 +38,12 @@ export interface StoriesContext {
   settings: StorySettings;
   /** How far back a story can still take an article. */
   windowMs: number;
+  cache: StoryCache;
   embedder?: Embedder;
 }
 
 // Any constant will do; it only has to be the same for every wirewatch process on one database.
 const STORIES_LOCK = 7_736_011;
-// Stories scored per article of a batch, at most.
-const CANDIDATES_PER_ARTICLE = 40;
 
 /**
  * Each article joins the story of the same event or starts one. One batch at a time across
@@ -50,19 +58,32 @@ export async function assignStories(
   const articles = await articlesWithoutStory(ctx.db, ids);
   if (articles.length === 0) return [];
   const signals = await signalsOf(articles, ctx);
-  const touched = await ctx.db.transaction(async (tx) => {
-    await tx.query("select pg_advisory_xact_lock($1)", [STORIES_LOCK]);
-    // Another process may have placed some while this one waited for the lock.
-    const still = new Set((await articlesWithoutStory(tx, ids)).map((a) => a.id));
-    const todo = articles.filter((a) => still.has(a.id));
-    const placed = await place(tx, todo, signals, ctx);
-    await savePlacements(tx, placed);
-    const storyIds = [...new Set(placed.map((p) => p.storyId))];
-    await refreshStories(tx, storyIds);
-    const earliest = Math.min(...todo.map((a) => new Date(a.time).getTime()));
-    await pruneStoryKeys(tx, new Date(earliest - 2 * ctx.windowMs));
-    return { storyIds, created: placed.filter((p) => p.created).length, placed: placed.length };
-  });
+  const touched = await ctx.db
+    .transaction(async (tx) => {
+      await tx.query("select pg_advisory_xact_lock($1)", [STORIES_LOCK]);
+      // Another process may have placed some while this one waited for the lock.
+      const placedMeanwhile = await storiesOf(
+        tx,
+        articles.map((a) => a.id),
+      );
+      const todo = articles.filter((a) => !placedMeanwhile.has(a.id));
+      const index = await caughtUp(tx, todo, ctx);
+      const originals = await storiesOf(
+        tx,
+        todo.flatMap((a) => a.duplicateOf ?? []),
+      );
+      const placed = place(index, todo, signals, originals);
+      await savePlacements(tx, placed);
+      const storyIds = [...new Set(placed.map((p) => p.storyId))];
+      await refreshStories(tx, storyIds);
+      ctx.cache.seq = await lastPlacement(tx);
+      return { storyIds, created: placed.filter((p) => p.created).length, placed: placed.length };
+    })
+    .catch((error: unknown) => {
+      // The index may hold placements the store does not: start afresh from the store.
+      ctx.cache.reset();
+      throw error;
+    });
   ctx.log.info(
     {
       stage: "stories",
@@ -73,6 +94,28 @@ export async function assignStories(
     "stories assigned",
   );
   return touched.storyIds;
+}
+
+/**
+ * The cached index with every placement made since it last looked (all of the window, for a
+ * process just started), and the stories quiet for longer than the window let go.
+ */
+async function caughtUp(
+  tx: Sql,
+  articles: readonly StoryArticle[],
+  ctx: StoriesContext,
+): Promise<StoryIndex> {
+  const { cache } = ctx;
+  const times = articles.map((a) => new Date(a.time).getTime());
+  cache.index ??= new StoryIndex(ctx.settings);
+  const since = new Date(Math.min(...times, cache.latest || Infinity) - ctx.windowMs);
+  for (const row of await placementsSince(tx, cache.seq, since)) {
+    cache.index.join(row.storyId, row.articleId, row.signals);
+    cache.latest = Math.max(cache.latest, row.signals.time);
+  }
+  cache.latest = Math.max(cache.latest, ...times);
+  cache.index.evictBefore(cache.latest - ctx.windowMs);
+  return cache.index;
 }
 
 async function signalsOf(articles: readonly StoryArticle[], ctx: StoriesContext) {
@@ -90,53 +133,20 @@ async function signalsOf(articles: readonly StoryArticle[], ctx: StoriesContext)
   return out;
 }
 
-/** The index, seeded with the stories these articles may join, then each article in time order. */
-async function place(
-  tx: Sql,
+/** Each article in time order into the index; a syndicated copy into its original's story. */
+function place(
+  index: StoryIndex,
   articles: readonly StoryArticle[],
   signals: ReadonlyMap<string, Signals>,
-  ctx: StoriesContext,
-): Promise<Placed[]> {
-  if (articles.length === 0) return [];
-  const keys = [...new Set(articles.flatMap((a) => indexKeys(signals.get(a.id) as Signals)))];
-  const earliest = Math.min(...articles.map((a) => new Date(a.time).getTime()));
-  const since = new Date(earliest - ctx.windowMs);
-  // How common each key is in the window: it weighs entities by rarity, and a key most stories
-  // carry finds no candidates.
-  const counts = await keyCounts(tx, keys, since);
-  const index = new StoryIndex(ctx.settings, counts);
-  const candidates = await candidateStories(
-    tx,
-    keys.filter((k) => (counts.get(k) ?? 0) <= COMMON_KEY_STORIES),
-    since,
-    CANDIDATES_PER_ARTICLE * articles.length,
-  );
-  for (const story of group(await latestMembers(tx, candidates, MEMBERS_COMPARED)))
-    index.load(story);
-  const originals = await storiesOf(
-    tx,
-    articles.flatMap((a) => a.duplicateOf ?? []),
-  );
-  const placedHere = new Map<string, string>();
+  originals: ReadonlyMap<string, string>,
+): Placed[] {
+  const placedHere = new Map(originals);
   return articles.map((article) => {
     const s = signals.get(article.id) as Signals;
-    const time = new Date(article.time);
     const original = article.duplicateOf;
-    // A syndicated copy is its original's story, whatever its words.
-    const copyOf = original ? (originals.get(original) ?? placedHere.get(original)) : undefined;
+    const copyOf = original ? placedHere.get(original) : undefined;
     const assignment = copyOf ? index.join(copyOf, article.id, s) : index.add(article.id, s);
     placedHere.set(article.id, assignment.storyId);
-    return { ...assignment, signals: s, keys: indexKeys(s), time };
+    return { ...assignment, signals: s, time: new Date(article.time) };
   });
-}
-
-function group(rows: readonly { storyId: string; articleId: string; signals: Signals }[]) {
-  const stories = new Map<string, IndexedStory>();
-  for (const row of rows) {
-    const story = stories.get(row.storyId) ?? { id: row.storyId, members: [], lastTime: 0 };
-    story.members.push({ articleId: row.articleId, signals: row.signals });
-    story.lastTime = Math.max(story.lastTime, row.signals.time);
-    stories.set(row.storyId, story);
-  }
-  return stories.values();
 }

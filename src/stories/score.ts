@@ -52,9 +52,21 @@ export interface Features {
   shared: number;
 }
 
+// A member's lists are compared with every article of a batch: each made a set once.
+const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function setOf(list: readonly string[]): ReadonlySet<string> {
+  let set = sets.get(list);
+  if (!set) {
+    set = new Set(list);
+    sets.set(list, set);
+  }
+  return set;
+}
+
 function overlap(a: readonly string[], b: readonly string[], smoothing: number) {
   if (a.length === 0 || b.length === 0) return { value: 0, shared: 0 };
-  const other = new Set(b);
+  const other = setOf(b);
   const shared = a.reduce((n, x) => n + (other.has(x) ? 1 : 0), 0);
   return { value: shared / (Math.min(a.length, b.length) + smoothing), shared };
 }
@@ -91,9 +103,25 @@ function entityOverlap(
   return { value: shared / (totalA + totalB - shared + smoothing), shared: count };
 }
 
+// A member's words are compared with every article of a batch: each read into a map once.
+const termMaps = new WeakMap<Record<string, number>, ReadonlyMap<string, number>>();
+
+function termMap(terms: Record<string, number>): ReadonlyMap<string, number> {
+  let map = termMaps.get(terms);
+  if (!map) {
+    map = new Map(Object.entries(terms));
+    termMaps.set(terms, map);
+  }
+  return map;
+}
+
+/** Both are unit length: the dot product over the smaller one's words. */
 export function cosine(a: Record<string, number>, b: Record<string, number>): number {
+  let small = termMap(a);
+  let large = termMap(b);
+  if (small.size > large.size) [small, large] = [large, small];
   let dot = 0;
-  for (const [word, w] of Object.entries(a)) dot += w * (b[word] ?? 0);
+  for (const [word, w] of small) dot += w * (large.get(word) ?? 0);
   return dot;
 }
 

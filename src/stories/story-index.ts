@@ -33,7 +33,20 @@ const TERM_KEYS = 6;
  * The keys an article is found by: its entities, names and numbers, and its heaviest words.
  * Two articles of one event share some of them whatever their languages.
  */
-export function indexKeys(signals: Signals): string[] {
+export function indexKeys(signals: Signals): readonly string[] {
+  let keys = keysOf.get(signals);
+  if (!keys) {
+    keys = makeKeys(signals);
+    keysOf.set(signals, keys);
+  }
+  return keys;
+}
+
+// An article's keys are read each time it is looked up, posted or let go: made once.
+const keysOf = new WeakMap<Signals, readonly string[]>();
+
+function makeKeys(signals: Signals): string[] {
+  // Sorted again: a member's words come back from the store in the store's order.
   const terms = Object.entries(signals.terms)
     .sort((a, b) => b[1] - a[1])
     .slice(0, TERM_KEYS)
@@ -44,6 +57,36 @@ export function indexKeys(signals: Signals): string[] {
     ...signals.numbers.map((n) => `d:${n}`),
     ...terms,
   ];
+}
+
+/**
+ * The stories sharing the most keys with an article, best first: only they are scored. A key
+ * that too many stories carry is left out of the look-up.
+ */
+export function topCandidates(
+  keys: readonly string[],
+  storiesWith: (key: string) => Iterable<string> | undefined,
+  isCommon: (key: string) => boolean,
+  limit = CANDIDATES_SCORED,
+): string[] {
+  const hits = new Map<string, number>();
+  let most = 0;
+  for (const key of keys) {
+    if (isCommon(key)) continue;
+    for (const id of storiesWith(key) ?? []) {
+      const n = (hits.get(id) ?? 0) + 1;
+      hits.set(id, n);
+      if (n > most) most = n;
+    }
+  }
+  let ranked = [...hits];
+  // Many stories sharing one word each: those sharing more come first anyway, so the rest are
+  // not worth sorting.
+  if (ranked.length > 4 * limit && most > 1) ranked = ranked.filter(([, n]) => n > 1);
+  return ranked
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 /** A story's id, made from its first article's: stable, and the same when the stage re-runs. */
@@ -58,20 +101,11 @@ export class StoryIndex {
   private readonly postings = new Map<string, Set<string>>();
   private readonly keysOf = new Map<string, Set<string>>();
 
-  /**
-   * @param known how many stories of the window, beyond those loaded here, carry each key
-   * (the store's count); the index adds what it holds itself.
-   */
-  constructor(
-    private readonly settings: StorySettings,
-    private readonly known: ReadonlyMap<string, number> = new Map(),
-  ) {}
+  constructor(private readonly settings: StorySettings) {}
 
-  /** Stories naming an entity, in the store's window or in this index, whichever is more. */
-  private readonly frequency: Frequency = (entityId) => {
-    const key = `e:${entityId}`;
-    return Math.max(this.known.get(key) ?? 0, this.postings.get(key)?.size ?? 0);
-  };
+  /** Stories of the window naming an entity. */
+  private readonly frequency: Frequency = (entityId) =>
+    this.postings.get(`e:${entityId}`)?.size ?? 0;
 
   get size(): number {
     return this.stories.size;
@@ -130,18 +164,13 @@ export class StoryIndex {
   }
 
   private best(signals: Signals): { id: string; score: number } | undefined {
-    const hits = new Map<string, number>();
-    for (const key of indexKeys(signals)) {
-      const ids = this.postings.get(key);
-      if (!ids || ids.size > COMMON_KEY_STORIES || (this.known.get(key) ?? 0) > COMMON_KEY_STORIES)
-        continue;
-      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
-    }
-    const candidates = [...hits]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, CANDIDATES_SCORED);
+    const candidates = topCandidates(
+      indexKeys(signals),
+      (key) => this.postings.get(key),
+      (key) => (this.postings.get(key)?.size ?? 0) > COMMON_KEY_STORIES,
+    );
     let best: { id: string; score: number } | undefined;
-    for (const [id] of candidates) {
+    for (const id of candidates) {
       const story = this.stories.get(id);
       if (!story) continue;
       const score = this.storyScore(signals, story);
