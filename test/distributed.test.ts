@@ -61,7 +61,12 @@ async function snapshot(db: Database) {
     "select article_id, entity_id, field, start_offset, end_offset, method from mentions order by article_id, field, start_offset, entity_id",
   );
   const pending = await db.query("select id from articles where extracted_at is null");
-  return { articles, mentions, pending };
+  // Every article reaches a story, whichever worker placed it (the grouping may differ with the
+  // order the workers took the batches in).
+  const unstoried = await db.query(
+    "select id from articles a where not exists (select 1 from story_articles s where s.article_id = a.id)",
+  );
+  return { articles, mentions, pending, unstoried };
 }
 
 /** Resolves once the feed server has seen `n` requests under /slow/ (or after about 4 s). */

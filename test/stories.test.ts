@@ -165,7 +165,8 @@ describe.each(BACKENDS)("the stories stage on %s", (_name, open) => {
     await insertArticles(t.db, [
       storedArticle("quake-en", {
         title: "Earthquake of magnitude 6.1 strikes Kermanshah province",
-        summary: "The quake hit near Sarpol-e Zahab at 21:48, injuring 57 people, Iranian officials said.",
+        summary:
+          "The quake hit near Sarpol-e Zahab at 21:48, injuring 57 people, Iranian officials said.",
         publishedAt: at(6),
       }),
       storedArticle("quake-fr", {
