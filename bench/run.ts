@@ -83,7 +83,7 @@ async function main() {
     rows["stories: 100,000 articles over 7 days, in memory"] = {
       "articles/s": s.articlesPerSecond,
       "peak RSS MB": s.peakRssMB,
-      "heap MB day 3": s.heapMBDay3,
+      "heap MB day 4": s.heapMBDay4,
       "heap MB day 7": s.heapMBDay7,
     };
     rows["stories stage on PGlite (10,000, 500 a batch)"] = {
