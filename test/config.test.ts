@@ -129,6 +129,24 @@ watchlist:
     expect(problems(yaml)).toEqual(["wirewatch.yaml:11: translate.apiKey: is required"]);
   });
 
+  it("checks the stories block and the digest's formats", () => {
+    const yaml = `${GOOD}
+stories:
+  window: 30m
+  embedings: { baseURL: "http://127.0.0.1:11434/v1", model: bge-m3 }
+digest: { formats: [md, pdf] }
+`;
+    expect(problems(yaml).sort()).toEqual([
+      "wirewatch.yaml:12: stories.window: must be at least 1h",
+      'wirewatch.yaml:13: stories.embedings: unknown field (did you mean "embeddings"?)',
+      "wirewatch.yaml:14: digest.formats[1]: must be md, html or json",
+    ]);
+    const noKey = `${GOOD}
+stories: { embeddings: { baseURL: "http://127.0.0.1:11434/v1", model: bge-m3 } }
+`;
+    expect(problems(noKey)).toEqual(["wirewatch.yaml:11: stories.embeddings.apiKey: is required"]);
+  });
+
   it("accepts the commented example config as shipped", async () => {
     const config = await loadConfig("wirewatch.example.yaml", {});
     expect(new Set(config.feeds.map((f) => f.language))).toEqual(

@@ -222,7 +222,7 @@ const digest = z.strictObject({
     .default(DEFAULTS.digestTime),
   /** Each written as digests/YYYY-MM-DD.{md,html,json}. */
   formats: z
-    .array(z.enum(["md", "html", "json"]))
+    .array(z.enum(["md", "html", "json"], { error: "must be md, html or json" }))
     .min(1)
     .default(["md"]),
   outDir: z.string().min(1).default(DEFAULTS.digestDir),
