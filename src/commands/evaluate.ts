@@ -71,8 +71,6 @@ async function evaluateStoriesCommand(lines: unknown[], json: boolean, config?: 
         id: String(i + j),
         title: s.title,
         summary: s.text,
-        titleEn: null,
-        summaryEn: null,
       }));
       const vectors = await embedder.embed(chunk, log);
       chunk.forEach((c, j) => {

@@ -1,21 +1,13 @@
-import type { Signals } from "../stories/signals.js";
+import type { Signals, StoryText } from "../stories/signals.js";
 import type { Sql } from "./database.js";
 import { asJson } from "./json.js";
 
-export interface StoryArticle {
-  id: string;
+/** An article as the stories stage reads it: what its signals are made of, and more. */
+export interface StoryArticle extends Omit<StoryText, "time"> {
   feedId: string;
-  language: string;
-  title: string;
-  summary: string;
-  body: string | null;
-  titleEn: string | null;
-  summaryEn: string | null;
   /** Published, unless that is missing or after it was first seen. */
   time: Date;
   duplicateOf: string | null;
-  entityIds: string[];
-  entitySurfaces: string[];
 }
 
 const IDS = "select jsonb_array_elements_text($1::jsonb)";

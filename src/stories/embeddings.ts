@@ -11,8 +11,6 @@ export interface Embeddable {
   id: string;
   title: string;
   summary: string;
-  titleEn: string | null;
-  summaryEn: string | null;
 }
 
 /**

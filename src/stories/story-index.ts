@@ -1,15 +1,10 @@
 import { type Frequency, pairScore, type StorySettings } from "./score.js";
 import type { Signals } from "./signals.js";
 
-export interface Member {
-  articleId: string;
-  signals: Signals;
-}
-
-export interface IndexedStory {
+interface IndexedStory {
   id: string;
-  /** The latest members, newest last: enough to recognise the event as it develops. */
-  members: Member[];
+  /** The latest members' signals, newest last: enough to recognise the event as it develops. */
+  members: Signals[];
   lastTime: number;
 }
 
@@ -17,16 +12,17 @@ export interface Assignment {
   articleId: string;
   storyId: string;
   created: boolean;
+  /** The score it joined with; for a story's first article, the best one it did not reach. */
   score: number;
 }
 
 // A story is compared through its latest members only, so a long story costs no more than this.
-export const MEMBERS_COMPARED = 12;
+const MEMBERS_COMPARED = 12;
 // Only the stories sharing the most keys with an article are scored.
 const CANDIDATES_SCORED = 24;
 // A key more stories than this carry (a country, a year) finds no candidates: it is in the
 // score, but looking a story up by it would mean scoring half the window.
-export const COMMON_KEY_STORIES = 200;
+const COMMON_KEY_STORIES = 200;
 const TERM_KEYS = 6;
 
 /**
@@ -63,7 +59,7 @@ function makeKeys(signals: Signals): string[] {
  * The stories sharing the most keys with an article, best first: only they are scored. A key
  * that too many stories carry is left out of the look-up.
  */
-export function topCandidates(
+function topCandidates(
   keys: readonly string[],
   storiesWith: (key: string) => Iterable<string> | undefined,
   isCommon: (key: string) => boolean,
@@ -111,27 +107,23 @@ export class StoryIndex {
     return this.stories.size;
   }
 
-  /** Puts a known story (loaded from the store) into the index. */
-  load(story: IndexedStory): void {
-    this.stories.set(story.id, story);
-    for (const member of story.members) this.post(story.id, member.signals);
-  }
-
   add(articleId: string, signals: Signals): Assignment {
     const best = this.best(signals);
     if (best && best.score >= this.settings.threshold) {
       return { ...this.join(best.id, articleId, signals), score: best.score };
     }
-    const id = storyIdFor(articleId);
-    this.load({ id, members: [{ articleId, signals }], lastTime: signals.time });
-    return { articleId, storyId: id, created: true, score: best?.score ?? 0 };
+    const started = this.join(storyIdFor(articleId), articleId, signals);
+    return { ...started, created: true, score: best?.score ?? 0 };
   }
 
-  /** Puts an article into a given story (a syndicated copy into its original's). */
+  /**
+   * Puts an article into a given story, making it when the index does not hold it: a
+   * syndicated copy into its original's, a placement another process made.
+   */
   join(storyId: string, articleId: string, signals: Signals): Assignment {
     const story = this.stories.get(storyId) ?? { id: storyId, members: [], lastTime: 0 };
     this.stories.set(storyId, story);
-    story.members.push({ articleId, signals });
+    story.members.push(signals);
     if (story.members.length > MEMBERS_COMPARED) story.members.shift();
     story.lastTime = Math.max(story.lastTime, signals.time);
     this.post(storyId, signals);
@@ -184,9 +176,7 @@ export class StoryIndex {
    * story is not enough to pull an article about something else into it.
    */
   private storyScore(signals: Signals, story: IndexedStory): number {
-    const scores = story.members.map((m) =>
-      pairScore(signals, m.signals, this.settings, this.frequency),
-    );
+    const scores = story.members.map((m) => pairScore(signals, m, this.settings, this.frequency));
     if (scores.length === 0) return 0;
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     return (Math.max(...scores) + mean) / 2;
