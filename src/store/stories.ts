@@ -146,7 +146,8 @@ export async function refreshStories(tx: Sql, storyIds: readonly string[]): Prom
   if (storyIds.length === 0) return;
   await tx.query(
     `with members as (
-       select s.story_id, a.* from story_articles s join articles a on a.id = s.article_id
+       select s.story_id, a.id, a.title, a.title_en, a.language, a.feed_id, a.fetched_at
+       from story_articles s join articles a on a.id = s.article_id
        where s.story_id in (${IDS})),
      lead as (
        select distinct on (story_id) story_id, id, title, title_en, language from members

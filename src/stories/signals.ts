@@ -157,5 +157,6 @@ export function weightedTerms(
     .sort((a, b) => b[1] - a[1])
     .slice(0, TERMS_KEPT);
   const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
-  return Object.fromEntries(weighted.map(([word, w]) => [word, w / norm]));
+  // Four decimals are more than a cosine needs, and a third of what the store keeps per member.
+  return Object.fromEntries(weighted.map(([word, w]) => [word, Math.round((w / norm) * 1e4) / 1e4]));
 }
