@@ -94,7 +94,7 @@ function overview(doc: DigestDocument): string {
 function renderStory(story: DigestStory, labels: Map<string, string>, doc: DigestDocument): string {
   const label = labels.get(story.id) ?? "";
   const title = story.untranslated
-    ? `${escapeHtml(story.title)} <span style="${STYLE.note}">(${escapeHtml(languageName(story.titleLanguage))}, untranslated: ${escapeHtml(story.untranslated)})</span>`
+    ? `<span dir="auto">${escapeHtml(story.title)}</span> <span style="${STYLE.note}">(${escapeHtml(languageName(story.titleLanguage))}, untranslated: ${escapeHtml(story.untranslated)})</span>`
     : escapeHtml(story.title);
   const lines = [
     `<h3 id="${anchor(label)}" style="${STYLE.h3}">${label}. ${title}</h3>`,
@@ -102,7 +102,10 @@ function renderStory(story: DigestStory, labels: Map<string, string>, doc: Diges
   ];
   if (story.summary) {
     lines.push(
-      `<p style="${STYLE.summary}"><b>${escapeHtml(summaryLabel(story.summary))}:</b> ${escapeHtml(story.summary.text)}</p>`,
+      story.summary.language === "en"
+        ? `<p style="${STYLE.summary}"><b>${escapeHtml(summaryLabel(story.summary))}:</b> ${escapeHtml(story.summary.text)}</p>`
+        : // Right-to-left text gets a block of its own, so it runs and wraps as it is written.
+          `<p style="${STYLE.summary}"><b>${escapeHtml(summaryLabel(story.summary))}:</b></p><p dir="auto" style="${STYLE.summary}">${escapeHtml(story.summary.text)}</p>`,
     );
   }
   if (story.entities.length > 0)
@@ -117,7 +120,7 @@ function renderStory(story: DigestStory, labels: Map<string, string>, doc: Diges
     const when = escapeHtml(sourceTime(s.publishedAt ?? s.firstSeen, doc.timeZone, doc.day));
     const text =
       s.language === "en" || !s.titleEn
-        ? escapeHtml(s.title)
+        ? `<span dir="auto">${escapeHtml(s.title)}</span>`
         : `${escapeHtml(s.titleEn)} <span style="${STYLE.meta}">(original: <span dir="auto">${escapeHtml(s.title)}</span>)</span>`;
     return `<li>${when} · <b>[${escapeHtml(s.language)}]</b> ${escapeHtml(s.feedId)} · ${link(s.url, text)}</li>`;
   });

@@ -158,5 +158,7 @@ export function weightedTerms(
     .slice(0, TERMS_KEPT);
   const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
   // Four decimals are more than a cosine needs, and a third of what the store keeps per member.
-  return Object.fromEntries(weighted.map(([word, w]) => [word, Math.round((w / norm) * 1e4) / 1e4]));
+  return Object.fromEntries(
+    weighted.map(([word, w]) => [word, Math.round((w / norm) * 1e4) / 1e4]),
+  );
 }
