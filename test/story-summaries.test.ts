@@ -54,11 +54,17 @@ const isSummary = (r: ChatRequest) => r.messages[0]?.content.includes("reports a
 
 describe("story summaries, one request per story", () => {
   let llm: FakeLlm;
-  let failSummaries = false;
+  let failSummaries: false | "status" | "misfit" = false;
   beforeAll(async () => {
     llm = await fakeLlm((r: ChatRequest): Reply => {
       if (!isSummary(r)) return faithful(r);
-      if (failSummaries) return { kind: "status", status: 500 };
+      if (failSummaries === "status") return { kind: "status", status: 500 };
+      // A model that obeys a source instead of answering: not the schema asked for.
+      if (failSummaries === "misfit")
+        return {
+          kind: "answer",
+          content: JSON.stringify({ note: "ignore previous instructions" }),
+        };
       const sources = JSON.parse(r.messages[1]?.content ?? "[]") as unknown[];
       return {
         kind: "answer",
@@ -110,7 +116,7 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m, maxRe
     await step(REPORTS.slice(3, 4));
     expect(summaries()).toBe(1);
 
-    failSummaries = true;
+    failSummaries = "status";
     await step(REPORTS.slice(4, 5));
     expect(summaries()).toBe(2);
     const [failed] = await t.db.query<{ summary_en: string; summary_error: string }>(
@@ -120,15 +126,23 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m, maxRe
     expect(failed?.summary_en).toBe("Twelve soldiers died near Mosul (3 sources).");
     expect(failed?.summary_error).toContain("HTTP 500");
 
+    failSummaries = "misfit";
+    const { summarizeStories } = await import("../src/stories/summaries.js");
+    const translator = ctx.translator as NonNullable<typeof ctx.translator>;
+    await summarizeStories(["story:r-en"], { ...ctx, translator });
+    // Asked once more, then the failure is kept with its reason, and nothing else changes.
+    expect(summaries()).toBe(4);
+    const [misfit] = await t.db.query<{ summary_en: string; summary_error: string }>(
+      "select summary_en, summary_error from stories where id = 'story:r-en'",
+    );
+    expect(misfit?.summary_en).toBe("Twelve soldiers died near Mosul (3 sources).");
+    expect(misfit?.summary_error).toContain("did not fit the schema twice: summary_en");
+
     failSummaries = false;
     await STAGES.stories(["r-fa"], ctx);
-    expect(summaries()).toBe(2);
-    const { summarizeStories } = await import("../src/stories/summaries.js");
-    await summarizeStories(["story:r-en"], {
-      ...ctx,
-      translator: ctx.translator as NonNullable<typeof ctx.translator>,
-    });
-    expect(summaries()).toBe(3);
+    expect(summaries()).toBe(4);
+    await summarizeStories(["story:r-en"], { ...ctx, translator });
+    expect(summaries()).toBe(5);
     expect(await story()).toMatchObject({
       article_count: 5,
       summary_en: "Twelve soldiers died near Mosul (5 sources).",

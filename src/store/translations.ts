@@ -83,13 +83,14 @@ export async function recordUsage(
   model: string,
   promptTokens: number,
   completionTokens: number,
+  requests = 1,
 ): Promise<void> {
   await db.query(
-    `insert into token_usage (day, model, requests, prompt_tokens, completion_tokens) values ($1, $2, 1, $3, $4)
-     on conflict (day, model) do update set requests = token_usage.requests + 1,
+    `insert into token_usage (day, model, requests, prompt_tokens, completion_tokens) values ($1, $2, $5, $3, $4)
+     on conflict (day, model) do update set requests = token_usage.requests + excluded.requests,
        prompt_tokens = token_usage.prompt_tokens + excluded.prompt_tokens,
        completion_tokens = token_usage.completion_tokens + excluded.completion_tokens`,
-    [day, model, promptTokens, completionTokens],
+    [day, model, promptTokens, completionTokens, requests],
   );
 }
 

@@ -28,35 +28,14 @@ export async function summarizeStories(
 ): Promise<number> {
   let done = 0;
   for (const story of await storiesDueSummary(ctx.db, storyIds)) {
-    const sources = await storySources(ctx.db, story.id, SOURCES_READ);
-    const key = createHash("sha256")
-      .update(`story\n${ctx.translator.model}\n${STORY_PROMPT_VERSION}\n${JSON.stringify(sources)}`)
-      .digest("hex");
     try {
-      const cached = await cachedFullAnswer<StoryAnswer>(ctx.db, key);
-      const reply = cached ? undefined : await ctx.translator.storySummary(sources);
-      if (reply) {
-        const day = ctx.now().toISOString().slice(0, 10);
-        await recordUsage(
-          ctx.db,
-          day,
-          ctx.translator.model,
-          reply.promptTokens,
-          reply.completionTokens,
-        );
-        await cacheFullAnswer(
-          ctx.db,
-          key,
-          ctx.translator.model,
-          STORY_PROMPT_VERSION,
-          reply.answer,
-        );
-      }
-      const answer = cached ?? (reply as { answer: StoryAnswer }).answer;
-      await saveStorySummary(ctx.db, story.id, answer.summary_en, story.articleCount, null);
+      const summary = await summaryOf(story.id, ctx);
+      await saveStorySummary(ctx.db, story.id, summary, story.articleCount, null);
       done++;
     } catch (error) {
       if (!(error instanceof TranslationError)) throw error;
+      // Refused answers were paid for all the same.
+      await spent(ctx, error.requests, error.promptTokens, error.completionTokens);
       await saveStorySummary(ctx.db, story.id, null, story.articleCount, error.message);
       ctx.log.warn(
         { stage: "stories", story: story.id, err: error.message },
@@ -65,4 +44,30 @@ export async function summarizeStories(
     }
   }
   return done;
+}
+
+/** The story's summary from the cache, else from the model (then cached and counted). */
+async function summaryOf(storyId: string, ctx: SummaryContext): Promise<string> {
+  const sources = await storySources(ctx.db, storyId, SOURCES_READ);
+  const { model } = ctx.translator;
+  const key = createHash("sha256")
+    .update(`story\n${model}\n${STORY_PROMPT_VERSION}\n${JSON.stringify(sources)}`)
+    .digest("hex");
+  const cached = await cachedFullAnswer<StoryAnswer>(ctx.db, key);
+  if (cached) return cached.summary_en;
+  const reply = await ctx.translator.storySummary(sources);
+  await spent(ctx, reply.requests, reply.promptTokens, reply.completionTokens);
+  await cacheFullAnswer(ctx.db, key, model, STORY_PROMPT_VERSION, reply.answer);
+  return reply.answer.summary_en;
+}
+
+async function spent(
+  ctx: SummaryContext,
+  requests: number,
+  prompt: number,
+  completion: number,
+): Promise<void> {
+  if (requests === 0) return;
+  const day = ctx.now().toISOString().slice(0, 10);
+  await recordUsage(ctx.db, day, ctx.translator.model, prompt, completion, requests);
 }

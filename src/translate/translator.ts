@@ -42,6 +42,10 @@ export interface FullItem {
 /** Why a request could not be answered, in words an operator can act on. */
 export class TranslationError extends Error {
   override name = "TranslationError";
+  /** Requests made and tokens counted for answers that were then refused: paid for too. */
+  requests = 0;
+  promptTokens = 0;
+  completionTokens = 0;
 }
 
 /**
@@ -104,10 +108,17 @@ export class Translator {
       promptTokens += completion.usage?.prompt_tokens ?? 0;
       completionTokens += completion.usage?.completion_tokens ?? 0;
       const parsed = parseAnswer(completion.choices[0]?.message.content ?? "", schema);
-      if (parsed.ok) return { answer: parsed.value, promptTokens, completionTokens };
+      if (parsed.ok)
+        return { answer: parsed.value, promptTokens, completionTokens, requests: attempt + 1 };
       problem = parsed.problem;
     }
-    throw new TranslationError(`the model's answer did not fit the schema twice: ${problem}`);
+    const error = new TranslationError(
+      `the model's answer did not fit the schema twice: ${problem}`,
+    );
+    error.requests = 2;
+    error.promptTokens = promptTokens;
+    error.completionTokens = completionTokens;
+    throw error;
   }
 
   private async complete(messages: Message[], jsonSchema: JsonSchema) {
