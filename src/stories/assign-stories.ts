@@ -67,6 +67,7 @@ export async function assignStories(
         articles.map((a) => a.id),
       );
       const todo = articles.filter((a) => !placedMeanwhile.has(a.id));
+      if (todo.length === 0) return { storyIds: [], created: 0, placed: 0 };
       const index = await caughtUp(tx, todo, ctx);
       const originals = await storiesOf(
         tx,
