@@ -4,6 +4,8 @@ import { silentLogger } from "../src/lib/logger.js";
 import { type Context, createContext } from "../src/pipeline/context.js";
 import { STAGES } from "../src/pipeline/stages.js";
 import { insertArticles, type NewArticle } from "../src/store/articles.js";
+import { assignStories, StoryCache } from "../src/stories/assign-stories.js";
+import { STORY_SETTINGS } from "../src/stories/settings.js";
 import { storedArticle } from "./helpers/articles.js";
 import { testConfig, WATCHLIST_YAML } from "./helpers/config.js";
 import { BACKENDS, type TestDatabase } from "./helpers/databases.js";
@@ -181,6 +183,38 @@ describe.each(BACKENDS)("the stories stage on %s", (_name, open) => {
     await STAGES.stories(["quake-fr"], other);
     const s = await storyOf(t);
     expect(s["quake-fr"]).toBe(s["quake-en"]);
+  });
+
+  it("leaves a batch alone when another process placed it while this one waited for the lock", async () => {
+    const other = await createContext(ctx.config, { log: silentLogger(), db: t.db });
+    await insertArticles(t.db, [
+      storedArticle("race-en", {
+        title: "Dam on the Tigris reopens after repairs",
+        summary: "Engineers finished work on the spillway on Thursday.",
+        publishedAt: at(8),
+      }),
+    ]);
+    await STAGES.extract(["race-en"], ctx);
+    // This process reads the batch, then the other places it before this one takes the lock.
+    const db = new Proxy(t.db, {
+      get(target, key, receiver) {
+        if (key !== "transaction") return Reflect.get(target, key, receiver);
+        return async (fn: Parameters<typeof target.transaction>[0]) => {
+          await STAGES.stories(["race-en"], other);
+          return target.transaction(fn);
+        };
+      },
+    });
+    // A process just started: its index has not looked at the store yet.
+    const changed = await assignStories(["race-en"], {
+      ...ctx,
+      db,
+      windowMs: ctx.config.stories.window,
+      settings: STORY_SETTINGS,
+      cache: new StoryCache(),
+    });
+    expect(changed).toEqual([]);
+    expect((await storyOf(t))["race-en"]).toBe("story:race-en");
   });
 
   it("leaves nothing behind: articles a crash kept from their story are found and placed", async () => {
