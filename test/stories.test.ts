@@ -217,6 +217,29 @@ describe.each(BACKENDS)("the stories stage on %s", (_name, open) => {
     expect((await storyOf(t))["race-en"]).toBe("story:race-en");
   });
 
+  it("gives a story its English title when its lead's translation comes later", async () => {
+    await insertArticles(t.db, [
+      storedArticle("solo-ar", {
+        language: "ar",
+        title: "افتتاح معرض للكتاب في أربيل",
+        summary: "افتتح معرض الكتاب السنوي في أربيل بمشاركة مئات دور النشر.",
+        publishedAt: at(9),
+      }),
+    ]);
+    await process(ctx, ["solo-ar"]);
+    const title = () =>
+      t.db.query<{ title: string; title_language: string }>(
+        "select title, title_language from stories where id = 'story:solo-ar'",
+      );
+    expect(await title()).toEqual([{ title: "افتتاح معرض للكتاب في أربيل", title_language: "ar" }]);
+    // What retranslate does: the article, translated at last, goes through the stage again.
+    await t.db.query(
+      "update articles set title_en = 'Book fair opens in Erbil' where id = 'solo-ar'",
+    );
+    await STAGES.stories(["solo-ar"], ctx);
+    expect(await title()).toEqual([{ title: "Book fair opens in Erbil", title_language: "en" }]);
+  });
+
   it("leaves nothing behind: articles a crash kept from their story are found and placed", async () => {
     await t.db.query("delete from story_articles where article_id = 'election-fr'");
     const { articlesAwaitingStory } = await import("../src/store/stories.js");

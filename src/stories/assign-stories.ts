@@ -56,6 +56,7 @@ export async function assignStories(
   ctx: StoriesContext,
 ): Promise<string[]> {
   const articles = await articlesWithoutStory(ctx.db, ids);
+  if (articles.length < ids.length) await refreshPlaced(ids, articles, ctx.db);
   if (articles.length === 0) return [];
   const signals = await signalsOf(articles, ctx);
   const touched = await ctx.db
@@ -95,6 +96,23 @@ export async function assignStories(
     "stories assigned",
   );
   return touched.storyIds;
+}
+
+/**
+ * Articles already in a story come back here when they change (an English title that came
+ * later, from retranslate): their stories' titles and summary columns are made again.
+ */
+async function refreshPlaced(
+  ids: readonly string[],
+  unplaced: readonly StoryArticle[],
+  db: Database,
+): Promise<void> {
+  const fresh = new Set(unplaced.map((a) => a.id));
+  const placed = await storiesOf(
+    db,
+    ids.filter((id) => !fresh.has(id)),
+  );
+  await refreshStories(db, [...new Set(placed.values())]);
 }
 
 /**
