@@ -4,6 +4,7 @@ import { silentLogger } from "../src/lib/logger.js";
 import { type Context, createContext } from "../src/pipeline/context.js";
 import { STAGES } from "../src/pipeline/stages.js";
 import { insertArticles, type NewArticle } from "../src/store/articles.js";
+import type { Sql } from "../src/store/database.js";
 import { assignStories, StoryCache } from "../src/stories/assign-stories.js";
 import { STORY_SETTINGS } from "../src/stories/settings.js";
 import { storedArticle } from "./helpers/articles.js";
@@ -215,6 +216,50 @@ describe.each(BACKENDS)("the stories stage on %s", (_name, open) => {
     });
     expect(changed).toEqual([]);
     expect((await storyOf(t))["race-en"]).toBe("story:race-en");
+  });
+
+  it("a batch whose write fails leaves nothing half done, and the next run places it", async () => {
+    await insertArticles(t.db, [
+      storedArticle("fail-en", {
+        title: "Power cut hits Basra for a third day",
+        summary: "Generators ran short of fuel across the city.",
+        publishedAt: at(10),
+      }),
+    ]);
+    await STAGES.extract(["fail-en"], ctx);
+    // The store refuses the members' insert once, as a dropped connection would.
+    let refuse = true;
+    const failing = (sql: Sql): Sql => ({
+      exec: (text) => sql.exec(text),
+      query: (text, params) => {
+        if (refuse && text.includes("insert into story_articles")) {
+          refuse = false;
+          return Promise.reject(new Error("connection lost"));
+        }
+        return sql.query(text, params);
+      },
+    });
+    const db = new Proxy(t.db, {
+      get(target, key, receiver) {
+        if (key !== "transaction") return Reflect.get(target, key, receiver);
+        return (fn: (tx: Sql) => Promise<unknown>) => target.transaction((tx) => fn(failing(tx)));
+      },
+    });
+    const cache = new StoryCache();
+    const stories = {
+      ...ctx,
+      db,
+      windowMs: ctx.config.stories.window,
+      settings: STORY_SETTINGS,
+      cache,
+    };
+    await expect(assignStories(["fail-en"], stories)).rejects.toThrow("connection lost");
+    // Its index may have held the article: it is dropped, to be read again from the store.
+    expect(cache.index).toBeUndefined();
+    expect((await storyOf(t))["fail-en"]).toBeUndefined();
+    expect(await t.db.query("select id from stories where id = 'story:fail-en'")).toEqual([]);
+    await assignStories(["fail-en"], stories);
+    expect((await storyOf(t))["fail-en"]).toBe("story:fail-en");
   });
 
   it("gives a story its English title when its lead's translation comes later", async () => {

@@ -62,19 +62,16 @@ export async function assignStories(
   const touched = await ctx.db
     .transaction(async (tx) => {
       await tx.query("select pg_advisory_xact_lock($1)", [STORIES_LOCK]);
-      // Another process may have placed some while this one waited for the lock.
-      const placedMeanwhile = await storiesOf(
-        tx,
-        articles.map((a) => a.id),
-      );
-      const todo = articles.filter((a) => !placedMeanwhile.has(a.id));
+      // Another process may have placed some while this one waited for the lock; and a copy
+      // goes to its original's story.
+      const known = await storiesOf(tx, [
+        ...articles.map((a) => a.id),
+        ...articles.flatMap((a) => a.duplicateOf ?? []),
+      ]);
+      const todo = articles.filter((a) => !known.has(a.id));
       if (todo.length === 0) return { storyIds: [], created: 0, placed: 0 };
       const index = await caughtUp(tx, todo, ctx);
-      const originals = await storiesOf(
-        tx,
-        todo.flatMap((a) => a.duplicateOf ?? []),
-      );
-      const placed = place(index, todo, signals, originals);
+      const placed = place(index, todo, signals, known);
       await savePlacements(tx, placed);
       const storyIds = [...new Set(placed.map((p) => p.storyId))];
       await refreshStories(tx, storyIds);
