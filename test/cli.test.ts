@@ -65,7 +65,7 @@ store: { path: ./data }
     expect(text).toContain(
       "Le Hezbollah et l'Iran _(French, untranslated: no translation provider is configured)_",
     );
-    expect(text).toContain("- Iraq: S");
+    expect(text).toMatch(/\n- Iraq\n {2}- S\d Iraq and Syria hold border talks\n/);
   });
 
   it("digest writes each format the config lists, or the one asked for", async () => {

@@ -45,7 +45,7 @@ describe("demo", () => {
     expect(md.match(new RegExp(`### S\\d+\\. ${COMMITTEE}\\n`, "g"))).toHaveLength(1);
     expect(md).toContain("ar, en, fa, fr, ru · 5 sources");
     expect(md).toMatch(/Categories: Armed attacks \d+, Talks and diplomacy \d+\./);
-    expect(md).toMatch(/^- Iraq: S\d/m);
+    expect(md).toMatch(/^- Iraq\n {2}- S\d+ /m);
     expect(md).not.toContain("\uFFFD");
     expect(md.split("\n").length).toBeLessThan(406);
 

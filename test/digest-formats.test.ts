@@ -186,7 +186,8 @@ describe("the digest's three formats", () => {
       "### S2. اجتماع في بغداد _(Arabic, untranslated: no translation provider is configured)_",
     );
     expect(md).toContain("Lead article's opening, in Arabic, untranslated: عقد اجتماع في بغداد.");
-    expect(md).toContain("- Iraq: S1, S2");
+    expect(md).toContain("## By country\n\n- Iraq\n  - S1 \\<script\\>alert(1)\\</script\\>");
+    expect(md).toContain("\n  - S2 اجتماع في بغداد\n");
     expect(md).toContain("- Feeds: 2 ok, 1 failing: down (connect: ECONNREFUSED)");
     expect(md).toContain("- Translated: 50 % of the articles not in English");
   });

@@ -57,15 +57,15 @@ export function renderHtml(doc: DigestDocument): string {
   section("watched", "Watched");
   section("top", "Top stories");
   if (doc.countries.length > 0) {
-    const items = doc.countries.map(
-      (c) =>
-        `<li>${escapeHtml(c.name)}: ${c.storyIds
-          .map(
-            (id) =>
-              `<a href="#${anchor(labels.get(id) ?? "")}" style="${STYLE.link}">${labels.get(id)}</a>`,
-          )
-          .join(", ")}</li>`,
-    );
+    const titles = new Map(doc.stories.map((s) => [s.id, s.title]));
+    const items = doc.countries.map((c) => {
+      const stories = c.storyIds.map((id) => {
+        const label = labels.get(id) ?? "";
+        const title = `<span dir="auto">${escapeHtml(titles.get(id) ?? "")}</span>`;
+        return `<li><a href="#${anchor(label)}" style="${STYLE.link}">${label}</a> ${title}</li>`;
+      });
+      return `<li>${escapeHtml(c.name)}<ul style="${STYLE.list}">${stories.join("")}</ul></li>`;
+    });
     parts.push(
       `<h2 style="${STYLE.h2}">By country</h2><ul style="${STYLE.list}">${items.join("")}</ul>`,
     );

@@ -32,10 +32,12 @@ export function renderMarkdown(doc: DigestDocument): string {
   }
   if (doc.countries.length > 0) {
     lines.push("## By country", "");
-    for (const c of doc.countries)
-      lines.push(
-        `- ${escapeMarkdown(c.name)}: ${c.storyIds.map((id) => labels.get(id)).join(", ")}`,
-      );
+    const titles = new Map(doc.stories.map((s) => [s.id, s.title]));
+    for (const c of doc.countries) {
+      lines.push(`- ${escapeMarkdown(c.name)}`);
+      for (const id of c.storyIds)
+        lines.push(`  - ${labels.get(id)} ${escapeMarkdown(titles.get(id) ?? "")}`);
+    }
     lines.push("");
   }
   const rest = doc.stories.filter((s) => s.section === "other");
