@@ -44,7 +44,6 @@ function story(id: string, fields: Partial<DigestStoryRow> = {}): DigestStoryRow
     firstSeen: new Date("2026-11-20T08:05:00Z"),
     lastSeen: new Date("2026-11-20T08:05:00Z"),
     entities: [],
-    newToday: 1,
     ...fields,
   };
 }

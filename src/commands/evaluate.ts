@@ -15,7 +15,7 @@ import {
   sideSignals,
 } from "../stories/stories-eval.js";
 
-export type EvalKind = "langid" | "extract" | "stories";
+type EvalKind = "langid" | "extract" | "stories";
 
 /** `wirewatch eval langid|extract|stories --data F [--json]`. */
 export async function evaluateCommand(

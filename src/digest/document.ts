@@ -89,7 +89,7 @@ const LEAD_SENTENCES = 2;
  * Each feed counts 1, each language beyond the first 1.5, a watched item 3; a story quiet for
  * a day loses a third.
  */
-export function storyRank(story: DigestStoryRow, end: Date): number {
+function storyRank(story: DigestStoryRow, end: Date): number {
   const watched = story.entities.filter((e) => e.watched).length;
   const hoursOld = Math.max(0, (end.getTime() - new Date(story.lastSeen).getTime()) / 3_600_000);
   const base = story.feeds.length + 1.5 * (story.languages.length - 1) + 3 * Math.min(watched, 2);
@@ -202,7 +202,7 @@ function summaryOf(row: DigestStoryRow, lead: DigestSource | undefined): StorySu
 }
 
 /** Up to n sentences (ending in . ! ? ؟ or ۔), whole. */
-export function firstSentences(text: string, n: number): string {
+function firstSentences(text: string, n: number): string {
   const sentences = text.match(/[^.!?؟۔]+[.!?؟۔]+["»”']?\s*/gu) ?? [];
   const taken = sentences.slice(0, n).join("").trim();
   return taken || text.trim();

@@ -40,8 +40,6 @@ export interface DigestStoryRow {
   firstSeen: Date;
   lastSeen: Date;
   entities: DigestEntity[];
-  /** Its articles first seen on the digest's day. */
-  newToday: number;
 }
 
 /** Stories with an article first seen in [start, end), syndicated copies aside. */
@@ -52,13 +50,12 @@ export async function storiesSeenBetween(
 ): Promise<DigestStoryRow[]> {
   return db.query<DigestStoryRow>(
     `with today as (
-       select s.story_id, count(*)::int as n from story_articles s join articles a on a.id = s.article_id
-       where a.fetched_at >= $1 and a.fetched_at < $2 and a.duplicate_of is null
-       group by s.story_id)
+       select distinct s.story_id from story_articles s join articles a on a.id = s.article_id
+       where a.fetched_at >= $1 and a.fetched_at < $2 and a.duplicate_of is null)
      select st.id, st.title, st.title_en as "titleEn", st.title_language as "titleLanguage",
        st.lead_article_id as "leadArticleId", st.summary_en as "summaryEn",
        st.article_count as "articleCount", st.languages, st.feeds, st.watched, st.categories,
-       st.first_seen_at as "firstSeen", st.last_seen_at as "lastSeen", today.n as "newToday",
+       st.first_seen_at as "firstSeen", st.last_seen_at as "lastSeen",
        coalesce((select jsonb_agg(jsonb_build_object('id', e.id, 'name', e.name, 'type', e.type,
                    'country', e.country, 'watched', e.watched, 'count', (x.value->>'count')::int)
                    order by (x.value->>'count')::int desc, e.name)

@@ -46,7 +46,7 @@ const NAME_KEY_LENGTH = 5;
 const MIN_NAME_CONSONANTS = 3;
 
 /** A country or a world region is named by many more articles than a town, a group or a person. */
-export function entityWeight(id: string): number {
+function entityWeight(id: string): number {
   return id.startsWith("country:") || id.startsWith("region:") ? 1 : 2;
 }
 
@@ -78,7 +78,7 @@ const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 const digitOf = (ch: string) => String((ch.codePointAt(0) ?? 0) & 0xf);
 
 /** Numbers of two digits or more, Arabic-Indic and Persian digits as 0–9, thousands joined. */
-export function numbersIn(text: string): string[] {
+function numbersIn(text: string): string[] {
   const western = text
     .replace(EASTERN_DIGITS, digitOf)
     .replace(/(\d)[,.\u066c\u00a0\u202f ](?=\d{3}(?!\d))/g, "$1");
@@ -95,7 +95,7 @@ const SENTENCE_END = /[.!?:؟।\n«"“]\s*$/;
  * word opening a sentence), and in Arabic script, which has no capitals, any word that is not
  * among the language's commonest.
  */
-export function nameKeys(text: string, language: string, known: readonly string[] = []): string[] {
+function nameKeys(text: string, language: string, known: readonly string[] = []): string[] {
   const keys = new Set<string>();
   const skip = new Set(known.flatMap((surface) => surface.match(WORD) ?? []));
   for (const match of text.matchAll(WORD)) {
@@ -139,7 +139,7 @@ function inverseFrequency(word: string, language: string): number {
 }
 
 /** Words weighted by how often the text says them and how rare they are, to unit length. */
-export function weightedTerms(
+function weightedTerms(
   text: string,
   language: string,
   leaveOut: readonly string[] = [],

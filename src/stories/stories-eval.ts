@@ -62,7 +62,7 @@ export function sideSignals(
 }
 
 /** Whether b joins a's story when a goes into an empty index first. */
-export function predictSame(a: Signals, b: Signals, settings: StorySettings): boolean {
+function predictSame(a: Signals, b: Signals, settings: StorySettings): boolean {
   const index = new StoryIndex(settings);
   const first = index.add("a", a);
   return index.add("b", b).storyId === first.storyId;
