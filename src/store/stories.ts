@@ -1,4 +1,4 @@
-import type { Signals, StoryText } from "../stories/signals.js";
+import { type Signals, STORY_TEXT_CHARS, type StoryText } from "../stories/signals.js";
 import type { Sql } from "./database.js";
 import { asJson } from "./json.js";
 
@@ -19,14 +19,14 @@ export async function articlesWithoutStory(
 ): Promise<StoryArticle[]> {
   if (ids.length === 0) return [];
   return db.query<StoryArticle>(
-    `select a.id, a.feed_id as "feedId", a.language, a.title, a.summary, a.body,
+    `select a.id, a.feed_id as "feedId", a.language, a.title, a.summary,
+       left(a.body, ${STORY_TEXT_CHARS}) as body,
        a.title_en as "titleEn", a.summary_en as "summaryEn", a.duplicate_of as "duplicateOf",
        least(coalesce(a.published_at, a.fetched_at), a.fetched_at) as time,
-       coalesce((select jsonb_agg(distinct m.entity_id) from mentions m where m.article_id = a.id),
-         '[]'::jsonb) as "entityIds",
-       coalesce((select jsonb_agg(distinct m.surface) from mentions m where m.article_id = a.id),
-         '[]'::jsonb) as "entitySurfaces"
+       coalesce(m.ids, '[]'::jsonb) as "entityIds", coalesce(m.surfaces, '[]'::jsonb) as "entitySurfaces"
      from articles a
+     cross join lateral (select jsonb_agg(distinct x.entity_id) as ids, jsonb_agg(distinct x.surface) as surfaces
+                         from mentions x where x.article_id = a.id) m
      where a.id in (${IDS})
        and not exists (select 1 from story_articles s where s.article_id = a.id)
      order by time, a.id`,
@@ -106,44 +106,45 @@ export interface Placed {
   time: Date;
 }
 
-/** New stories and their members, in two statements whatever the batch. */
+/** New stories and their members, in one statement whatever the batch. */
 export async function savePlacements(tx: Sql, placed: readonly Placed[]): Promise<void> {
   if (placed.length === 0) return;
-  const created = placed.filter((p) => p.created);
-  if (created.length > 0) {
-    await tx.query(
-      `insert into stories (id, title, first_seen_at, last_seen_at, lead_article_id)
-       select x.id, '', x.at, x.at, x.lead from jsonb_to_recordset($1::jsonb)
-         as x(id text, at timestamptz, lead text)
-       on conflict (id) do nothing`,
-      [asJson(created.map((p) => ({ id: p.storyId, at: p.time, lead: p.articleId })))],
-    );
-  }
+  const rows = placed.map((p) => ({
+    story_id: p.storyId,
+    article_id: p.articleId,
+    created: p.created,
+    score: p.score,
+    signals: p.signals,
+    seen_at: p.time,
+  }));
   await tx.query(
-    `insert into story_articles (story_id, article_id, score, signals, seen_at)
-     select x.story_id, x.article_id, x.score, x.signals, x.seen_at from jsonb_to_recordset($1::jsonb)
-       as x(story_id text, article_id text, score real, signals jsonb, seen_at timestamptz)
+    `with x as (
+       select * from jsonb_to_recordset($1::jsonb) as x(story_id text, article_id text,
+         created boolean, score real, signals jsonb, seen_at timestamptz)),
+     made as (
+       insert into stories (id, title, first_seen_at, last_seen_at, lead_article_id)
+       select story_id, '', seen_at, seen_at, article_id from x where created
+       on conflict (id) do nothing)
+     insert into story_articles (story_id, article_id, score, signals, seen_at)
+     select story_id, article_id, score, signals, seen_at from x
      on conflict do nothing`,
-    [
-      asJson(
-        placed.map((p) => ({
-          story_id: p.storyId,
-          article_id: p.articleId,
-          score: p.score,
-          signals: p.signals,
-          seen_at: p.time,
-        })),
-      ),
-    ],
+    [asJson(rows)],
   );
 }
 
 /**
  * Each story's summary columns made again from its articles: the lead (the first article with
  * an English title, else the first), title, counts, languages, feeds, entities, categories.
+ * Within a transaction.
  */
 export async function refreshStories(tx: Sql, storyIds: readonly string[]): Promise<void> {
   if (storyIds.length === 0) return;
+  // A batch's stories hold a few articles each: looked up by index, whatever the store's size.
+  // The embedded store has no autovacuum and so no statistics, and left to itself the planner
+  // reads every member, article and mention of the store for each batch (3x slower at 5,000
+  // articles, and growing with the store).
+  await tx.query("set local enable_hashjoin = off");
+  await tx.query("set local enable_mergejoin = off");
   await tx.query(
     `with members as (
        select s.story_id, a.id, a.title, a.title_en, a.language, a.feed_id, a.fetched_at

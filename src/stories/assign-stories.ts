@@ -109,7 +109,7 @@ async function refreshPlaced(
     db,
     ids.filter((id) => !fresh.has(id)),
   );
-  await refreshStories(db, [...new Set(placed.values())]);
+  await db.transaction((tx) => refreshStories(tx, [...new Set(placed.values())]));
 }
 
 /**

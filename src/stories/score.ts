@@ -67,38 +67,39 @@ function setOf(list: readonly string[]): ReadonlySet<string> {
 function overlap(a: readonly string[], b: readonly string[], smoothing: number) {
   if (a.length === 0 || b.length === 0) return { value: 0, shared: 0 };
   const other = setOf(b);
-  const shared = a.reduce((n, x) => n + (other.has(x) ? 1 : 0), 0);
+  let shared = 0;
+  for (const x of a) if (other.has(x)) shared++;
   return { value: shared / (Math.min(a.length, b.length) + smoothing), shared };
 }
 
 /**
- * How many stories of the window name an entity (the story compared with among them): the
- * more, the less naming it tells.
+ * What an entity's weight is divided by: 1 + ln(how many stories of the window name it, the
+ * story compared with among them). The more stories name it, the less naming it tells.
  */
-export type Frequency = (entityId: string) => number;
+export type Rarity = (entityId: string) => number;
 
-const rarity = (id: string, w: number, frequency: Frequency | undefined) =>
-  frequency ? w / (1 + Math.log(Math.max(1, frequency(id)))) : w;
+export const rarityOf = (storiesNaming: number) => 1 + Math.log(Math.max(1, storiesNaming));
 
 function entityOverlap(
   a: Record<string, number>,
   b: Record<string, number>,
   smoothing: number,
-  frequency?: Frequency,
+  rarity?: Rarity,
 ) {
   let shared = 0;
   let count = 0;
   let totalA = 0;
   let totalB = 0;
-  for (const [id, prior] of Object.entries(a)) {
-    const w = rarity(id, prior, frequency);
+  // for…in, not Object.entries: this runs for every member of every candidate story.
+  for (const id in a) {
+    const w = (a[id] as number) / (rarity?.(id) ?? 1);
     totalA += w;
     if (b[id] !== undefined) {
       shared += w;
       count++;
     }
   }
-  for (const [id, prior] of Object.entries(b)) totalB += rarity(id, prior, frequency);
+  for (const id in b) totalB += (b[id] as number) / (rarity?.(id) ?? 1);
   if (totalA === 0 || totalB === 0) return { value: 0, shared: 0 };
   return { value: shared / (totalA + totalB - shared + smoothing), shared: count };
 }
@@ -153,13 +154,8 @@ function textSimilarity(a: Signals, b: Signals): number | undefined {
   return Math.max(words ?? 0, stretched);
 }
 
-export function features(
-  a: Signals,
-  b: Signals,
-  smoothing: number,
-  frequency?: Frequency,
-): Features {
-  const entities = entityOverlap(a.entities, b.entities, smoothing, frequency);
+export function features(a: Signals, b: Signals, smoothing: number, rarity?: Rarity): Features {
+  const entities = entityOverlap(a.entities, b.entities, smoothing, rarity);
   const names = overlap(a.names, b.names, smoothing);
   const numbers = overlap(a.numbers, b.numbers, smoothing);
   return {
@@ -192,9 +188,9 @@ export function pairScore(
   a: Signals,
   b: Signals,
   settings: StorySettings,
-  frequency?: Frequency,
+  rarity?: Rarity,
 ): number {
-  const f = features(a, b, settings.smoothing, frequency);
+  const f = features(a, b, settings.smoothing, rarity);
   const evidence = f.shared >= settings.minShared || (f.text ?? 0) >= TEXT_ALIKE;
   if (!evidence) return 0;
   return probability(f, settings.coefficients) * decay(a.time, b.time, settings.halfLifeHours);

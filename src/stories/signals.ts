@@ -7,6 +7,7 @@ import { ARABIC_LETTER, foldArabic } from "../extract/arabic.js";
 import { foldLatin } from "../extract/latin.js";
 import { CYRILLIC_LETTER } from "../extract/russian.js";
 import { FUNCTION_WORD_INDEX } from "../ingest/function-words.js";
+import { perWord } from "../lib/per-word.js";
 import { hasWordList, wordRank } from "./common-words.js";
 import { skeletons } from "./skeleton.js";
 
@@ -39,8 +40,8 @@ export interface Signals {
   embedding?: number[];
 }
 
-// Enough of an article to know its event; the rest repeats or wanders.
-const TEXT_CHARS = 3000;
+/** Enough of an article to know its event; the rest repeats or wanders. */
+export const STORY_TEXT_CHARS = 3000;
 const TERMS_KEPT = 60;
 const NAME_KEY_LENGTH = 5;
 const MIN_NAME_CONSONANTS = 3;
@@ -53,7 +54,7 @@ function entityWeight(id: string): number {
 export function storySignals(article: StoryText): Signals {
   const original = [article.title, article.summary, article.body ?? ""]
     .join("\n")
-    .slice(0, TEXT_CHARS);
+    .slice(0, STORY_TEXT_CHARS);
   const english =
     article.language === "en"
       ? original
@@ -101,26 +102,53 @@ function nameKeys(text: string, language: string, known: readonly string[] = [])
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
     if (skip.has(word)) continue;
-    if (!mayBeName(word, language, text.slice(Math.max(0, match.index - 3), match.index))) continue;
-    for (const skeleton of skeletons(word)) {
-      if (skeleton.length >= MIN_NAME_CONSONANTS) keys.add(skeleton.slice(0, NAME_KEY_LENGTH));
+    const name = nameWord(`${language}:${word}`);
+    if (!name) continue;
+    if (name.common && opensSentence(text.slice(Math.max(0, match.index - 3), match.index))) {
+      continue;
     }
+    for (const key of name.keys) keys.add(key);
   }
   return [...keys];
 }
 
-function mayBeName(word: string, language: string, before: string): boolean {
+interface NameWord {
+  /** Among the language's commonest words: a name only where no sentence opens with it. */
+  common: boolean;
+  keys: readonly string[];
+}
+
+/** What a word (`language:word`) says as a name, or undefined when it cannot be one. */
+const nameWord = perWord((key: string): NameWord | undefined => {
+  const at = key.indexOf(":");
+  const language = key.slice(0, at);
+  const word = key.slice(at + 1);
+  const common = nameCommonness(word, language);
+  if (common === undefined) return undefined;
+  const keys = new Set<string>();
+  for (const skeleton of skeletons(word)) {
+    if (skeleton.length >= MIN_NAME_CONSONANTS) keys.add(skeleton.slice(0, NAME_KEY_LENGTH));
+  }
+  return { common, keys: [...keys] };
+});
+
+/**
+ * Undefined when the word is no name: a common word in Arabic script, which has no capitals, or
+ * an uncapitalised or function word in Latin and Cyrillic. Else whether it is a common word.
+ */
+function nameCommonness(word: string, language: string): boolean | undefined {
   if (ARABIC_LETTER.test(word)) {
     const folded = foldArabic(word);
     const bare = folded.startsWith("ال") ? folded.slice(2) : folded;
-    return !isCommon(folded, language) && !isCommon(bare, language);
+    return isCommon(folded, language) || isCommon(bare, language) ? undefined : false;
   }
-  if (!/^\p{Lu}/u.test(word)) return false;
+  if (!/^\p{Lu}/u.test(word)) return undefined;
   const lower = CYRILLIC_LETTER.test(word) ? word.toLowerCase() : foldLatin(word);
-  if (FUNCTION_WORD_INDEX.has(lower)) return false;
-  const opensSentence = before.trim() === "" || SENTENCE_END.test(before);
-  return !(opensSentence && isCommon(lower, language));
+  if (FUNCTION_WORD_INDEX.has(lower)) return undefined;
+  return isCommon(lower, language);
 }
+
+const opensSentence = (before: string) => before.trim() === "" || SENTENCE_END.test(before);
 
 /** Among the language's commonest words (Arabic and Persian lists both serve Arabic script). */
 function isCommon(folded: string, language: string): boolean {
@@ -138,13 +166,14 @@ function inverseFrequency(word: string, language: string): number {
   return Math.log(2 + (wordRank(language, word) ?? UNKNOWN_RANK) / 100);
 }
 
+const fold = perWord((w: string) => (ARABIC_LETTER.test(w) ? foldArabic(w) : foldLatin(w)));
+
 /** Words weighted by how often the text says them and how rare they are, to unit length. */
 function weightedTerms(
   text: string,
   language: string,
   leaveOut: readonly string[] = [],
 ): Record<string, number> {
-  const fold = (w: string) => (ARABIC_LETTER.test(w) ? foldArabic(w) : foldLatin(w));
   const skip = new Set(leaveOut.flatMap((surface) => surface.match(WORD) ?? []).map(fold));
   const counts = new Map<string, number>();
   for (const match of text.matchAll(WORD)) {

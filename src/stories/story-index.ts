@@ -1,4 +1,4 @@
-import { type Frequency, pairScore, type StorySettings } from "./score.js";
+import { pairScore, type Rarity, rarityOf, type StorySettings } from "./score.js";
 import type { Signals } from "./signals.js";
 
 interface IndexedStory {
@@ -99,9 +99,21 @@ export class StoryIndex {
 
   constructor(private readonly settings: StorySettings) {}
 
-  /** Stories of the window naming an entity. */
-  private readonly frequency: Frequency = (entityId) =>
-    this.postings.get(`e:${entityId}`)?.size ?? 0;
+  /**
+   * Entities' rarity in the window, remembered for one look-up: an article is scored against a
+   * dozen members of two dozen stories, naming the same few entities.
+   */
+  private rarityNow(): Rarity {
+    const known = new Map<string, number>();
+    return (entityId) => {
+      let r = known.get(entityId);
+      if (r === undefined) {
+        r = rarityOf(this.postings.get(`e:${entityId}`)?.size ?? 0);
+        known.set(entityId, r);
+      }
+      return r;
+    };
+  }
 
   get size(): number {
     return this.stories.size;
@@ -162,10 +174,11 @@ export class StoryIndex {
       (key) => (this.postings.get(key)?.size ?? 0) > COMMON_KEY_STORIES,
     );
     let best: { id: string; score: number } | undefined;
+    const rarity = this.rarityNow();
     for (const id of candidates) {
       const story = this.stories.get(id);
       if (!story) continue;
-      const score = this.storyScore(signals, story);
+      const score = this.storyScore(signals, story, rarity);
       if (!best || score > best.score) best = { id, score };
     }
     return best;
@@ -175,8 +188,8 @@ export class StoryIndex {
    * Halfway between the best-matching member and the mean of all compared: one member of a
    * story is not enough to pull an article about something else into it.
    */
-  private storyScore(signals: Signals, story: IndexedStory): number {
-    const scores = story.members.map((m) => pairScore(signals, m, this.settings, this.frequency));
+  private storyScore(signals: Signals, story: IndexedStory, rarity: Rarity): number {
+    const scores = story.members.map((m) => pairScore(signals, m, this.settings, rarity));
     if (scores.length === 0) return 0;
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     return (Math.max(...scores) + mean) / 2;
