@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
+import { type DigestOptions, digestCommand } from "./commands/digest.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { feedsCheck, feedsParse } from "./commands/feeds.js";
 import { retranslateCommand } from "./commands/retranslate.js";
@@ -9,10 +10,9 @@ import { jobsCommand, statusCommand } from "./commands/status.js";
 import { workerCommand } from "./commands/worker.js";
 import { ConfigError, loadConfig, logLevel, processEnv } from "./config/index.js";
 import { runDemo } from "./demo/run-demo.js";
-import { buildDigest, type DigestFormat } from "./digest/build.js";
-import { dayOf, isDay } from "./digest/day.js";
+import type { DigestFormat } from "./digest/build.js";
+import { isDay } from "./digest/day.js";
 import { createLogger } from "./lib/logger.js";
-import { createContext } from "./pipeline/context.js";
 import { STAGE_NAMES, type StageName } from "./pipeline/stages.js";
 
 const VERSION = (
@@ -146,28 +146,11 @@ function main(argv: string[]): Promise<void> {
       parseFormat,
     )
     .option("--out <file>", "where to write it (default: <digest.outDir>/<date>.<format>)")
-    .action(
-      async (opts: { config: string; date?: string; format?: DigestFormat; out?: string }) => {
-        const config = await load(opts.config);
-        const ctx = await createContext(config, { log });
-        try {
-          const day = opts.date ?? dayOf(ctx.now(), config.timezone);
-          const formats = opts.format ? [opts.format] : config.digest.formats;
-          if (opts.out && formats.length > 1)
-            throw new InvalidArgumentError(
-              "--out needs one --format when the config lists several",
-            );
-          const digest = await buildDigest(ctx.db, config, day, { formats, out: opts.out });
-          for (const file of digest.files) {
-            console.log(
-              `${file.path} (${digest.storyCount} stories, ${digest.articleCount} articles)`,
-            );
-          }
-        } finally {
-          await ctx.close();
-        }
-      },
-    );
+    .option("--send", "deliver it to every channel in delivery.channels that has not had it")
+    .option("--resend", "deliver it to every channel, even those that had it")
+    .action(async (opts: { config: string } & DigestOptions) => {
+      process.exitCode = await digestCommand(await load(opts.config), log, opts);
+    });
 
   program
     .command("demo")

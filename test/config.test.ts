@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -147,12 +147,73 @@ stories: { embeddings: { baseURL: "http://127.0.0.1:11434/v1", model: bge-m3 } }
     expect(problems(noKey)).toEqual(["wirewatch.yaml:11: stories.embeddings.apiKey: is required"]);
   });
 
+  it("checks delivery channels: typos, bad addresses and URLs, filters naming nothing, duplicate ids", () => {
+    const yaml = `${GOOD}
+delivery:
+  channels:
+    - id: desk
+      type: email
+      smpt: smtp://mail.example.org
+      from: wirewatch@example.org
+      to: [analyst]
+    - id: desk
+      type: webhook
+      url: ftp://hooks.example.org/x
+      secret: short
+      filter: { watchlist: [isil], categories: [attacks] }
+    - { id: pager, type: sms }
+`;
+    expect(problems(yaml).sort()).toEqual([
+      "wirewatch.yaml:13: delivery.channels[0].smtp: is required",
+      'wirewatch.yaml:15: delivery.channels[0].smpt: unknown field (did you mean "smtp"?)',
+      "wirewatch.yaml:17: delivery.channels[0].to[0]: must be an e-mail address",
+      "wirewatch.yaml:20: delivery.channels[1].url: must be an absolute http:// or https:// URL",
+      "wirewatch.yaml:21: delivery.channels[1].secret: must be at least 16 characters (a random string)",
+      "wirewatch.yaml:23: delivery.channels[2].type: type must be email or webhook",
+    ]);
+    // Once each channel is well formed, what they refer to is checked.
+    const references = `${GOOD}
+delivery:
+  channels:
+    - { id: desk, type: email, smtp: "smtp://mail.example.org", from: w@example.org, to: [a@example.org] }
+    - id: desk
+      type: webhook
+      url: https://hooks.example.org/x
+      secret: 0123456789abcdef
+      filter: { watchlist: [isil], categories: [attacks] }
+`;
+    expect(problems(references).sort()).toEqual([
+      'wirewatch.yaml:14: delivery.channels[1].id: duplicate id "desk"',
+      'wirewatch.yaml:18: delivery.channels[1].filter.categories[0]: no category has the id "attacks"',
+      'wirewatch.yaml:18: delivery.channels[1].filter.watchlist[0]: no watchlist item has the id "isil"',
+    ]);
+  });
+
   it("accepts the commented example config as shipped", async () => {
     const config = await loadConfig("wirewatch.example.yaml", {});
     expect(new Set(config.feeds.map((f) => f.language))).toEqual(
       new Set(["ar", "fa", "fr", "ru", "en"]),
     );
     expect(config.watchlist.map((w) => w.id)).toContain("isis");
+    expect(config.delivery.channels).toEqual([]);
+  });
+
+  it("the example's commented delivery block is a valid config once uncommented", async () => {
+    const text = await readFile("wirewatch.example.yaml", "utf8");
+    const at = text.indexOf("# delivery:");
+    const block = text
+      .slice(at)
+      .split("\n")
+      .map((line) => line.replace(/^# ?/, ""))
+      .join("\n");
+    const config = parseConfig(`${text.slice(0, at)}${block}`, "wirewatch.example.yaml", {
+      SMTP_URL: "smtp://wirewatch:pass@mail.example.org:587",
+      WEBHOOK_SECRET: "0123456789abcdef0123",
+    });
+    expect(config.delivery.channels.map((c) => [c.id, c.type, c.alerts])).toEqual([
+      ["desk", "email", true],
+      ["ops", "webhook", true],
+    ]);
   });
 
   it("says plainly when the file does not exist", async () => {

@@ -1,7 +1,12 @@
 import type { LookupAddress } from "node:dns";
 import { describe, expect, it, vi } from "vitest";
-import { classifyAddress, guardedLookup, type Resolver, refusal } from "../src/ingest/guard.js";
 import { httpGet } from "../src/ingest/http-get.js";
+import {
+  classifyAddress,
+  guardedLookup,
+  type Resolver,
+  refusal,
+} from "../src/lib/address-guard.js";
 
 const strict = { allowLoopback: false, allowPrivate: false };
 

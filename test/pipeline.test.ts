@@ -91,7 +91,14 @@ ${WATCHLIST_YAML}`);
     const ctx = await createContext(config(), { log: silentLogger(), db: t.db });
     const stats = await runOnce(ctx);
     expect(stats.failed).toEqual([]);
-    expect(stats.done).toEqual({ fetch: 7, extract: 6, translate: 0, stories: 6, digest: 0 });
+    expect(stats.done).toEqual({
+      fetch: 7,
+      extract: 6,
+      translate: 0,
+      stories: 6,
+      digest: 0,
+      deliver: 0,
+    });
 
     const articles = await t.db.query<{ feed_id: string; language: string; title: string }>(
       "select feed_id, language, title from articles order by url",

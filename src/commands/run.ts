@@ -61,6 +61,7 @@ async function runDistributed(config: Config, log: Logger, once: boolean): Promi
         translate: 0,
         stories: 0,
         digest: 0,
+        deliver: 0,
       },
       failed: [],
     });

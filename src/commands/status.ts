@@ -3,6 +3,8 @@ import type { Logger } from "../lib/logger.js";
 import { createContext } from "../pipeline/context.js";
 import { failedJobs, queueCounts, retryFailed } from "../pipeline/distributed/operations.js";
 import type { StageName } from "../pipeline/stages.js";
+import type { Sql } from "../store/database.js";
+import { channelHealth } from "../store/deliveries.js";
 import { listFeeds } from "../store/feeds.js";
 import { openDistributed } from "./distributed.js";
 
@@ -19,6 +21,7 @@ export async function statusCommand(config: Config, log: Logger): Promise<void> 
       }
       console.log("");
       await printFeeds(d.ctx.db);
+      await printChannels(d.ctx.db, config);
     } finally {
       await d.close();
     }
@@ -27,6 +30,7 @@ export async function statusCommand(config: Config, log: Logger): Promise<void> 
   const ctx = await createContext(config, { log });
   try {
     await printFeeds(ctx.db);
+    await printChannels(ctx.db, config);
   } finally {
     await ctx.close();
   }
@@ -39,6 +43,20 @@ async function printFeeds(db: Parameters<typeof listFeeds>[0]): Promise<void> {
       ? `failing (${f.consecutiveFailures} in a row): ${f.lastErrorReason}: ${f.lastError}`
       : `ok, ${f.itemsLastSeen ?? 0} items${f.repaired ? " (its XML needed repair: tell the publisher)" : ""}`;
     console.log(`feed ${f.id}: ${health}; last success ${last}`);
+  }
+}
+
+/** Each delivery channel: what it was sent, what waits, and its latest failure with the reason. */
+async function printChannels(db: Sql, config: Config): Promise<void> {
+  const health = new Map((await channelHealth(db)).map((h) => [h.channelId, h]));
+  for (const channel of config.delivery.channels) {
+    const h = health.get(channel.id);
+    const last = h?.lastSentAt ? new Date(h.lastSentAt).toISOString() : "never";
+    const counts = `${h?.sent ?? 0} sent, ${h?.waiting ?? 0} waiting, ${h?.failed ?? 0} failing`;
+    const failing = h?.failing
+      ? `; ${h.failing.key} failed ${h.failing.attempts}× (${h.failing.error}), next try ${new Date(h.failing.nextAttemptAt).toISOString()}`
+      : "";
+    console.log(`channel ${channel.id} (${channel.type}): ${counts}; last sent ${last}${failing}`);
   }
 }
 

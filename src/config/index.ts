@@ -1,5 +1,13 @@
 export { type Env, expandEnv } from "./env.js";
 export { logLevel, processEnv } from "./environment.js";
 export { ConfigError, formatPath, loadConfig, parseConfig } from "./load.js";
-export type { CategoryConfig, Config, FeedConfig, FetchOptions, WatchItem } from "./schema.js";
+export type {
+  CategoryConfig,
+  Channel,
+  ChannelFilter,
+  Config,
+  FeedConfig,
+  FetchOptions,
+  WatchItem,
+} from "./schema.js";
 export { configSchema, DEFAULTS, defaultFetchOptions } from "./schema.js";

@@ -23,6 +23,7 @@ export const DEFAULTS = {
   digestDir: "./digests",
   storyWindow: "3d",
   embeddingsTimeout: "30s",
+  deliveryTimeout: "10s",
 } as const;
 
 const languageCode = z
@@ -155,7 +156,7 @@ const queue = z.strictObject({
   /** Jobs per interval per stage, shared by every worker of that stage (BullMQ's limiter is global). */
   limits: z
     .partialRecord(
-      z.enum(["fetch", "extract", "translate", "stories", "digest"]),
+      z.enum(["fetch", "extract", "translate", "stories", "digest", "deliver"]),
       z.strictObject({ max: z.number().int().min(1), per: duration }),
     )
     .default({}),
@@ -248,6 +249,67 @@ const stories = z.strictObject({
   summaries: z.boolean().default(true),
 });
 
+/** Which stories a channel is sent: each list given must match (any of its entries). */
+const channelFilter = z.strictObject({
+  /** Watchlist ids: stories naming one of them. */
+  watchlist: z.array(identifier).min(1).optional(),
+  /** Category ids: stories tagged with one of them. */
+  categories: z.array(identifier).min(1).optional(),
+  /** Stories with a source in one of these languages. */
+  languages: z.array(languageCode).min(1).optional(),
+});
+
+const channelCommon = {
+  id: identifier,
+  /** Alerts (watchlist items with `alert: true`) go to this channel too. */
+  alerts: z.boolean().default(false),
+  filter: channelFilter.optional(),
+  /** How long one attempt may take before it counts as failed. */
+  timeout: duration
+    .pipe(z.number().min(100, "must be at least 100ms"))
+    .prefault(DEFAULTS.deliveryTimeout),
+};
+
+const mailbox = z.string().regex(/^[^@\s<>]+@[^@\s<>]+$/, "must be an e-mail address");
+
+const emailChannel = z.strictObject({
+  ...channelCommon,
+  type: z.literal("email"),
+  smtp: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/?#]+/,
+      "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587",
+    ),
+  from: z.union([mailbox, z.string().regex(/^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/)], {
+    error: 'must be an e-mail address, or "Name <address>"',
+  }),
+  to: z.array(mailbox).min(1, "must list at least one address"),
+});
+
+const webhookChannel = z.strictObject({
+  ...channelCommon,
+  type: z.literal("webhook"),
+  url: httpUrl,
+  /** Signs each body (X-Wirewatch-Signature: sha256=HMAC of the raw body). */
+  secret: z.string().min(16, "must be at least 16 characters (a random string)"),
+  /** json: the digest's JSON; slack: {"text"} for Slack or Mattermost incoming webhooks. */
+  format: z.enum(["json", "slack"]).default("json"),
+});
+
+const delivery = z.strictObject({
+  channels: z
+    .array(
+      z.discriminatedUnion("type", [emailChannel, webhookChannel], {
+        error: "type must be email or webhook",
+      }),
+    )
+    .default([]),
+  /** Webhooks pass the feeds' address guard: loopback and private addresses only when allowed. */
+  allowLoopback: z.boolean().default(false),
+  allowPrivate: z.boolean().default(false),
+});
+
 const configShape = z.strictObject({
   languages: z
     .array(languageCode)
@@ -264,20 +326,22 @@ const configShape = z.strictObject({
   triage: triage.prefault({}),
   digest: digest.prefault({}),
   stories: stories.prefault({}),
+  delivery: delivery.prefault({}),
 });
 
 export const configSchema = configShape.superRefine((config, ctx) => {
-  for (const [list, items] of [
-    ["feeds", config.feeds],
-    ["watchlist", config.watchlist],
-    ["categories", config.categories],
+  for (const [path, items] of [
+    [["feeds"], config.feeds],
+    [["watchlist"], config.watchlist],
+    [["categories"], config.categories],
+    [["delivery", "channels"], config.delivery.channels],
   ] as const) {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       if (seen.has(item.id)) {
         ctx.addIssue({
           code: "custom",
-          path: [list, index, "id"],
+          path: [...path, index, "id"],
           message: `duplicate id "${item.id}"`,
         });
       }
@@ -285,6 +349,7 @@ export const configSchema = configShape.superRefine((config, ctx) => {
     });
   }
   checkCategoryReferences(config, ctx);
+  checkChannelFilters(config, ctx);
 });
 
 type ParsedConfig = z.output<typeof configShape>;
@@ -315,6 +380,26 @@ function checkCategoryReferences(config: ParsedConfig, ctx: z.RefinementCtx): vo
   });
 }
 
+/** A channel's filter names watchlist items and categories that exist. */
+function checkChannelFilters(config: ParsedConfig, ctx: z.RefinementCtx): void {
+  const known = {
+    watchlist: new Set(config.watchlist.map((w) => w.id)),
+    categories: new Set(config.categories.map((c) => c.id)),
+  };
+  config.delivery.channels.forEach((channel, index) => {
+    for (const list of ["watchlist", "categories"] as const) {
+      channel.filter?.[list]?.forEach((id, i) => {
+        if (known[list].has(id)) return;
+        ctx.addIssue({
+          code: "custom",
+          path: ["delivery", "channels", index, "filter", list, i],
+          message: `no ${list === "watchlist" ? "watchlist item" : "category"} has the id "${id}"`,
+        });
+      });
+    }
+  });
+}
+
 export type Config = z.output<typeof configSchema>;
 
 /** Fetch settings when there is no config at all (checking one feed file or URL). */
@@ -323,3 +408,5 @@ export type FeedConfig = Config["feeds"][number];
 export type WatchItem = Config["watchlist"][number];
 export type FetchOptions = Config["fetch"];
 export type CategoryConfig = Config["categories"][number];
+export type Channel = Config["delivery"]["channels"][number];
+export type ChannelFilter = NonNullable<Channel["filter"]>;

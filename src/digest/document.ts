@@ -132,17 +132,28 @@ export function buildDocument(input: DocumentInput): DigestDocument {
           ? null
           : Math.round((figures.translated / figures.foreign) * 1000) / 1000,
       tokens: figures.tokens,
-      categories: [...input.categories]
-        .map(([id, name]) => ({
-          id,
-          name,
-          stories: stories.filter((s) => s.categories.some((c) => c.id === id)).length,
-        }))
-        .filter((c) => c.stories > 0),
+      categories: categoryFigures(
+        stories,
+        [...input.categories].map(([id, name]) => ({ id, name })),
+      ),
     },
     stories,
     countries: countryIndex(stories, input.countryNames),
   };
+}
+
+/** Each category with the number of these stories tagged with it, those with none left out. */
+export function categoryFigures(
+  stories: readonly DigestStory[],
+  categories: readonly { id: string; name: string }[],
+): DigestDocument["figures"]["categories"] {
+  return categories
+    .map(({ id, name }) => ({
+      id,
+      name,
+      stories: stories.filter((s) => s.categories.some((c) => c.id === id)).length,
+    }))
+    .filter((c) => c.stories > 0);
 }
 
 function tell(row: DigestStoryRow, section: Section, input: DocumentInput): DigestStory {
@@ -164,7 +175,7 @@ function tell(row: DigestStoryRow, section: Section, input: DocumentInput): Dige
     lastSeen: new Date(row.lastSeen).toISOString(),
     watched: row.watched,
     categories: row.categories.map((id) => ({ id, name: input.categories.get(id) ?? id })),
-    entities: row.entities.slice(0, ENTITIES_SHOWN).map(entityOut),
+    entities: shownEntities(row.entities).map(entityOut),
     sources: sources.map((s) => ({
       articleId: s.articleId,
       feedId: s.feedId,
@@ -176,6 +187,13 @@ function tell(row: DigestStoryRow, section: Section, input: DocumentInput): Dige
       firstSeen: new Date(s.firstSeen).toISOString(),
     })),
   };
+}
+
+/** The most named, and every watched item whatever its rank: a channel's filter looks for them. */
+function shownEntities(all: readonly DigestEntity[]): DigestEntity[] {
+  const watched = all.filter((e) => e.watched);
+  const rest = all.filter((e) => !e.watched);
+  return [...watched, ...rest.slice(0, Math.max(0, ENTITIES_SHOWN - watched.length))];
 }
 
 const entityOut = (e: DigestEntity) => ({

@@ -3,8 +3,8 @@ import https from "node:https";
 import { isIP } from "node:net";
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
+import { type AddressPolicy, guardedLookup, type Resolver, refusal } from "../lib/address-guard.js";
 import { FetchError } from "./fetch-errors.js";
-import { type AddressPolicy, guardedLookup, type Resolver, refusal } from "./guard.js";
 
 export interface HttpGetOptions extends AddressPolicy {
   timeoutMs: number;

@@ -1,5 +1,5 @@
 import type { Config, FeedConfig } from "../config/index.js";
-import type { Resolver } from "./guard.js";
+import type { Resolver } from "../lib/address-guard.js";
 import type { HttpGetOptions } from "./http-get.js";
 
 /** The fetch settings for one source: the config's, with the feed's own byte limit if it has one. */

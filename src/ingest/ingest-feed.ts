@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config, FeedConfig } from "../config/index.js";
+import type { Resolver } from "../lib/address-guard.js";
 import {
   insertArticles,
   knownContentHashes,
@@ -11,7 +12,6 @@ import { type FeedState, getFeed, recordFetchFailure, recordFetchSuccess } from 
 import { nextAttempt } from "./backoff.js";
 import { FetchError } from "./fetch-errors.js";
 import { fetchFullText } from "./fetch-page.js";
-import type { Resolver } from "./guard.js";
 import type { HostPacer } from "./host-pacer.js";
 import { httpGet } from "./http-get.js";
 import { httpOptions } from "./http-options.js";

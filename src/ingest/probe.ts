@@ -1,6 +1,6 @@
 import type { Config, FeedConfig } from "../config/index.js";
+import type { Resolver } from "../lib/address-guard.js";
 import { FetchError } from "./fetch-errors.js";
-import type { Resolver } from "./guard.js";
 import type { HostPacer } from "./host-pacer.js";
 import { httpGet } from "./http-get.js";
 import { httpOptions } from "./http-options.js";

@@ -17,7 +17,7 @@ export async function runInline(
   concurrency: number,
 ): Promise<RunStats> {
   const stats: RunStats = {
-    done: { fetch: 0, extract: 0, translate: 0, stories: 0, digest: 0 },
+    done: { fetch: 0, extract: 0, translate: 0, stories: 0, digest: 0, deliver: 0 },
     failed: [],
   };
   const queue: Job[] = [...initial];

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { buildDigest } from "../digest/build.js";
 import { dayOf, previousDay, zonedTime } from "../digest/day.js";
 import type { Context } from "./context.js";
+import { runInline } from "./inline.js";
 import { runOnce } from "./run-once.js";
 
 const MAX_SLEEP_MS = 60_000;
@@ -13,7 +13,9 @@ const MAX_SLEEP_MS = 60_000;
 export async function pollForever(ctx: Context, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     const due = await dueFeeds(ctx);
+    // A pass retries the messages due again; with no pass, they are retried here.
     if (due.length > 0) await runOnce(ctx, due);
+    else await runInline(ctx, [{ stage: "deliver", ids: [] }], 1);
     await digestIfDue(ctx);
     try {
       await sleep(await msUntilNextFeed(ctx), undefined, { signal });
@@ -49,15 +51,5 @@ async function digestIfDue(ctx: Context): Promise<void> {
   const yesterday = previousDay(now, timezone);
   const done = await ctx.db.query("select 1 from digests where day = $1", [yesterday]);
   if (done.length > 0) return;
-  const built = await buildDigest(ctx.db, ctx.config, yesterday);
-  ctx.log.info(
-    {
-      stage: "digest",
-      day: yesterday,
-      stories: built.storyCount,
-      articles: built.articleCount,
-      paths: built.files.map((f) => f.path),
-    },
-    "digest built",
-  );
+  await runInline(ctx, [{ stage: "digest", ids: [yesterday] }], 1);
 }

@@ -20,6 +20,8 @@ export async function runOnce(ctx: Context, feedIds?: readonly string[]): Promis
     ...batches("extract", leftover),
     ...translationBatches(ctx, untranslated),
     ...batches("stories", unstoried),
+    // Messages a channel refused before, whose next try is due.
+    ...(ctx.config.delivery.channels.length > 0 ? [{ stage: "deliver" as const, ids: [] }] : []),
   ];
   const started = performance.now();
   const stats = await runInline(ctx, jobs, ctx.config.queue.concurrency);

@@ -1,3 +1,7 @@
+import { queueAlerts } from "../delivery/alerts.js";
+import { queueDigest } from "../delivery/digest-deliveries.js";
+import { DeliveryError } from "../delivery/errors.js";
+import { deliver, deliverDue } from "../delivery/send.js";
 import { buildDigest } from "../digest/build.js";
 import { previousDay } from "../digest/day.js";
 import { extractArticles } from "../extract/extract-articles.js";
@@ -11,10 +15,20 @@ import { translateArticles } from "../translate/translate-articles.js";
 import type { Context } from "./context.js";
 import { fullTier } from "./full-tier.js";
 
-export const STAGE_NAMES = ["fetch", "extract", "translate", "stories", "digest"] as const;
+export const STAGE_NAMES = [
+  "fetch",
+  "extract",
+  "translate",
+  "stories",
+  "digest",
+  "deliver",
+] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
-/** Work for one stage: feed ids for fetch, days for digest, a batch of article ids for the others. */
+/**
+ * Work for one stage: feed ids for fetch, days for digest, outbox rows for deliver (none: every
+ * row due), a batch of article ids for the others.
+ */
 export interface Job {
   stage: StageName;
   ids: string[];
@@ -83,24 +97,39 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
     if (ctx.translator && ctx.config.stories.summaries) {
       await summarizeStories(changed, { ...ctx, translator: ctx.translator });
     }
-    return [];
+    return deliveryJobs(await queueAlerts(articleIds, ctx));
   },
   async digest(days, ctx) {
     // A scheduled digest names no day: it is the digest of the day that just ended.
     const wanted = days.length > 0 ? days : [previousDay(ctx.now(), ctx.config.timezone)];
-    for (const day of wanted) {
-      const built = await buildDigest(ctx.db, ctx.config, day);
-      ctx.log.info(
-        {
-          stage: "digest",
-          day,
-          stories: built.storyCount,
-          articles: built.articleCount,
-          paths: built.files.map((f) => f.path),
-        },
-        "digest built",
-      );
-    }
+    const outbox: string[] = [];
+    for (const day of wanted) outbox.push(...(await buildAndQueueDigest(day, ctx)));
+    return deliveryJobs(outbox);
+  },
+  async deliver(ids, ctx) {
+    const outcome = ids.length > 0 ? await deliver(ids, ctx) : await deliverDue(ctx);
+    if (outcome.failed.length > 0) throw new DeliveryError(outcome.failed);
     return [];
   },
 };
+
+const deliveryJobs = (ids: readonly string[]): Job[] => batches("deliver", ids, DELIVERY_BATCH);
+
+// Messages go out a few to a job: a channel that times out holds up no more than these.
+const DELIVERY_BATCH = 10;
+
+/** The day's digest built, written, and queued for every delivery channel. */
+export async function buildAndQueueDigest(day: string, ctx: Context): Promise<string[]> {
+  const built = await buildDigest(ctx.db, ctx.config, day);
+  ctx.log.info(
+    {
+      stage: "digest",
+      day,
+      stories: built.storyCount,
+      articles: built.articleCount,
+      paths: built.files.map((f) => f.path),
+    },
+    "digest built",
+  );
+  return queueDigest(built.document, ctx);
+}

@@ -42,6 +42,17 @@ export interface DigestStoryRow {
   entities: DigestEntity[];
 }
 
+// A story as digests and alerts tell it, its entities named and ranked.
+const STORY_COLUMNS = `st.id, st.title, st.title_en as "titleEn", st.title_language as "titleLanguage",
+  st.lead_article_id as "leadArticleId", st.summary_en as "summaryEn",
+  st.article_count as "articleCount", st.languages, st.feeds, st.watched, st.categories,
+  st.first_seen_at as "firstSeen", st.last_seen_at as "lastSeen",
+  coalesce((select jsonb_agg(jsonb_build_object('id', e.id, 'name', e.name, 'type', e.type,
+              'country', e.country, 'watched', e.watched, 'count', (x.value->>'count')::int)
+              order by (x.value->>'count')::int desc, e.name)
+            from jsonb_array_elements(st.entities) x join entities e on e.id = x.value->>'id'),
+    '[]'::jsonb) as entities`;
+
 /** Stories with an article first seen in [start, end), syndicated copies aside. */
 export async function storiesSeenBetween(
   db: Sql,
@@ -52,18 +63,20 @@ export async function storiesSeenBetween(
     `with today as (
        select distinct s.story_id from story_articles s join articles a on a.id = s.article_id
        where a.fetched_at >= $1 and a.fetched_at < $2 and a.duplicate_of is null)
-     select st.id, st.title, st.title_en as "titleEn", st.title_language as "titleLanguage",
-       st.lead_article_id as "leadArticleId", st.summary_en as "summaryEn",
-       st.article_count as "articleCount", st.languages, st.feeds, st.watched, st.categories,
-       st.first_seen_at as "firstSeen", st.last_seen_at as "lastSeen",
-       coalesce((select jsonb_agg(jsonb_build_object('id', e.id, 'name', e.name, 'type', e.type,
-                   'country', e.country, 'watched', e.watched, 'count', (x.value->>'count')::int)
-                   order by (x.value->>'count')::int desc, e.name)
-                 from jsonb_array_elements(st.entities) x join entities e on e.id = x.value->>'id'),
-         '[]'::jsonb) as entities
+     select ${STORY_COLUMNS}
      from stories st join today on today.story_id = st.id
      order by st.id`,
     [start.toISOString(), end.toISOString()],
+  );
+}
+
+/** These stories, as a digest tells them. */
+export async function storiesByIds(db: Sql, ids: readonly string[]): Promise<DigestStoryRow[]> {
+  if (ids.length === 0) return [];
+  return db.query<DigestStoryRow>(
+    `select ${STORY_COLUMNS} from stories st
+     where st.id in (select jsonb_array_elements_text($1::jsonb)) order by st.id`,
+    [JSON.stringify(ids)],
   );
 }
 

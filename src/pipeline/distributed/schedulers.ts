@@ -3,11 +3,15 @@ import type { StageQueues } from "./queues.js";
 
 const FEED_PREFIX = "feed:";
 const DAILY_DIGEST = "digest:daily";
+const DELIVERY_SWEEP = "deliver:due";
+// How often a deployment looks for messages whose next try is due (their back-off is per row).
+const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Makes the BullMQ job schedulers match the config: one poll per feed at its interval, one
- * digest a day at the configured time in the configured zone. A feed removed from the config
- * loses its schedule. Safe to run from every worker at start.
+ * digest a day at the configured time in the configured zone, and with delivery channels a
+ * look each minute for messages due again. A feed removed from the config loses its schedule.
+ * Safe to run from every worker at start.
  */
 export async function syncSchedulers(queues: StageQueues, config: Config): Promise<void> {
   const fetch = queues.queue("fetch");
@@ -29,5 +33,13 @@ export async function syncSchedulers(queues: StageQueues, config: Config): Promi
       DAILY_DIGEST,
       { pattern: `0 ${minutes} ${hours} * * *`, tz: config.timezone },
       { name: "digest", data: { ids: [] } },
+    );
+  const deliver = queues.queue("deliver");
+  if (config.delivery.channels.length === 0) await deliver.removeJobScheduler(DELIVERY_SWEEP);
+  else
+    await deliver.upsertJobScheduler(
+      DELIVERY_SWEEP,
+      { every: SWEEP_EVERY_MS },
+      { name: "deliver", data: { ids: [] } },
     );
 }

@@ -4,6 +4,8 @@ import { BlockList, isIP, type LookupFunction } from "node:net";
 export interface AddressPolicy {
   allowLoopback: boolean;
   allowPrivate: boolean;
+  /** The config section whose allowLoopback and allowPrivate set this policy (default fetch). */
+  section?: string;
 }
 
 type Kind = "loopback" | "private" | "link-local" | "unspecified" | "multicast" | "reserved";
@@ -63,11 +65,12 @@ export function refusal(address: string, policy: AddressPolicy): string | undefi
   if (kind === undefined) return undefined;
   if (kind === "loopback" && policy.allowLoopback) return undefined;
   if (kind === "private" && policy.allowPrivate) return undefined;
+  const section = policy.section ?? "fetch";
   const allow =
     kind === "loopback"
-      ? " (fetch.allowLoopback allows it)"
+      ? ` (${section}.allowLoopback allows it)`
       : kind === "private"
-        ? " (fetch.allowPrivate allows it)"
+        ? ` (${section}.allowPrivate allows it)`
         : "";
   return `address ${address} is ${kind}; refused${allow}`;
 }
