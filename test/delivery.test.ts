@@ -9,7 +9,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Resolver } from "../src/lib/address-guard.js";
 import { silentLogger } from "../src/lib/logger.js";
-import { type Context, createContext } from "../src/pipeline/context.js";
+import { type Context, type ContextOptions, createContext } from "../src/pipeline/context.js";
 import { runInline } from "../src/pipeline/inline.js";
 import { pollForever } from "../src/pipeline/poll-loop.js";
 import { insertArticles, type NewArticle } from "../src/store/articles.js";
@@ -28,16 +28,11 @@ import {
 import { type Receiver, startReceiver } from "./helpers/webhook-receiver.js";
 
 const SECRET = "webhook-secret-0123456789";
-function channelsYaml(smtp: TestSmtp, hooks: { ops: Receiver; arabic: Receiver }): string {
-  return `
-delivery:
-  allowLoopback: true
-  channels:
-    - { id: desk, type: email, smtp: "${smtp.url}", from: "wirewatch <wirewatch@example.org>", to: [analyst@example.org], alerts: true }
+function channelLines(smtp: TestSmtp, hooks: { ops: Receiver; arabic: Receiver }): string {
+  return `    - { id: desk, type: email, smtp: "${smtp.url}", from: "wirewatch <wirewatch@example.org>", to: [analyst@example.org], alerts: true }
     - { id: isis-desk, type: email, smtp: "${smtp.url}", from: wirewatch@example.org, to: [isis@example.org], filter: { watchlist: [isis] } }
     - { id: arabic-desk, type: webhook, url: "${hooks.arabic.url}", secret: "${SECRET}", filter: { languages: [ar] } }
-    - { id: ops, type: webhook, url: "${hooks.ops.url}", secret: "${SECRET}", alerts: true }
-`;
+    - { id: ops, type: webhook, url: "${hooks.ops.url}", secret: "${SECRET}", alerts: true }`;
 }
 
 async function pass(ctx: Context, articles: readonly NewArticle[]) {
@@ -60,6 +55,38 @@ function capturingLogger() {
   return { log: pino({ level: "info" }, stream), lines };
 }
 
+/**
+ * A store of its own and a context whose config lists these channels (YAML list lines), with
+ * loopback webhooks allowed unless `strict`.
+ */
+async function withChannels(
+  channels: string,
+  options: Partial<Pick<ContextOptions, "log" | "now" | "resolve">> & {
+    feedUrl?: string;
+    extra?: string;
+    strict?: boolean;
+  } = {},
+): Promise<{ t: TestDatabase; ctx: Context }> {
+  const t = await freshPglite();
+  const out = await mkdtemp(join(tmpdir(), "wirewatch-delivery-"));
+  const config =
+    testConfig(`feeds: [{ id: f, url: "${options.feedUrl ?? "https://x.example/rss"}" }]
+digest: { outDir: "${out}", formats: [md], time: "07:00" }
+${options.extra ?? ""}
+delivery:
+  allowLoopback: ${options.strict !== true}
+  channels:
+${channels}
+`);
+  const ctx = await createContext(config, {
+    log: options.log ?? silentLogger(),
+    db: t.db,
+    now: options.now,
+    resolve: options.resolve,
+  });
+  return { t, ctx };
+}
+
 describe("digests and alerts reach the channels", () => {
   let smtp: TestSmtp;
   let ops: Receiver;
@@ -71,14 +98,9 @@ describe("digests and alerts reach the channels", () => {
     smtp = await startSmtp();
     ops = await startReceiver(SECRET);
     arabic = await startReceiver(SECRET);
-    t = await freshPglite();
-    const out = await mkdtemp(join(tmpdir(), "wirewatch-delivery-"));
-    ctx = await createContext(
-      testConfig(
-        `feeds: [{ id: f, url: "https://x.example/rss" }]\ndigest: { outDir: "${out}", formats: [md] }\n${WATCHLIST_YAML}${channelsYaml(smtp, { ops, arabic })}`,
-      ),
-      { log: silentLogger(), db: t.db },
-    );
+    ({ t, ctx } = await withChannels(channelLines(smtp, { ops, arabic }), {
+      extra: WATCHLIST_YAML,
+    }));
   });
   afterAll(async () => {
     await ctx.close();
@@ -172,20 +194,12 @@ describe("a channel that fails", () => {
   it("is named with the reason, does not hold the others, and is retried until it takes the message", async () => {
     const smtp = await startSmtp();
     const ops = await startReceiver(SECRET);
-    const t = await freshPglite();
     const { log, lines } = capturingLogger();
     let now = at(12);
-    const out = await mkdtemp(join(tmpdir(), "wirewatch-delivery-"));
-    const ctx = await createContext(
-      testConfig(`feeds: [{ id: f, url: "https://x.example/rss" }]
-digest: { outDir: "${out}", formats: [md] }
-delivery:
-  allowLoopback: true
-  channels:
-    - { id: desk, type: email, smtp: "${smtp.url}", from: wirewatch@example.org, to: [analyst@example.org] }
-    - { id: ops, type: webhook, url: "${ops.url}", secret: "${SECRET}" }
-`),
-      { log, db: t.db, now: () => now },
+    const { t, ctx } = await withChannels(
+      `    - { id: desk, type: email, smtp: "${smtp.url}", from: wirewatch@example.org, to: [analyst@example.org] }
+    - { id: ops, type: webhook, url: "${ops.url}", secret: "${SECRET}" }`,
+      { log, now: () => now },
     );
     try {
       await pass(ctx, ELECTION);
@@ -230,28 +244,21 @@ delivery:
     const erroring = await startReceiver(SECRET);
     erroring.status = 500;
     const refused = await closedPort();
-    const t = await freshPglite();
-    const out = await mkdtemp(join(tmpdir(), "wirewatch-delivery-"));
     const mail = (id: string, url: string) =>
       `    - { id: ${id}, type: email, smtp: "${url}", from: w@example.org, to: [a@example.org], timeout: 500ms }`;
     const hook = (id: string, url: string) =>
       `    - { id: ${id}, type: webhook, url: "${url}", secret: "${SECRET}", timeout: 500ms }`;
-    const ctx = await createContext(
-      testConfig(`feeds: [{ id: f, url: "https://x.example/rss" }]
-digest: { outDir: "${out}", formats: [md] }
-delivery:
-  allowLoopback: true
-  channels:
-${mail("mail-refused", `smtp://u:s3cret-smtp-pass@127.0.0.1:${refused}`)}
-${mail("mail-silent", `smtp://127.0.0.1:${silent.port}`)}
-${mail("mail-tls", plainSmtp.url.replace("smtp://", "smtps://"))}
-${hook("hook-refused", `http://127.0.0.1:${refused}/x`)}
-${hook("hook-silent", `http://127.0.0.1:${silent.port}/x`)}
-${hook("hook-tls", good.url.replace("http://", "https://"))}
-${hook("hook-500", erroring.url)}
-${hook("hook-good", good.url)}
-`),
-      { log: silentLogger(), db: t.db },
+    const { t, ctx } = await withChannels(
+      [
+        mail("mail-refused", `smtp://u:s3cret-smtp-pass@127.0.0.1:${refused}`),
+        mail("mail-silent", `smtp://127.0.0.1:${silent.port}`),
+        mail("mail-tls", plainSmtp.url.replace("smtp://", "smtps://")),
+        hook("hook-refused", `http://127.0.0.1:${refused}/x`),
+        hook("hook-silent", `http://127.0.0.1:${silent.port}/x`),
+        hook("hook-tls", good.url.replace("http://", "https://")),
+        hook("hook-500", erroring.url),
+        hook("hook-good", good.url),
+      ].join("\n"),
     );
     try {
       const started = performance.now();
@@ -296,22 +303,15 @@ ${hook("hook-good", good.url)}
   });
 
   it("a webhook whose name resolves to a private or link-local address is refused before any connection", async () => {
-    const t = await freshPglite();
     const calls: string[] = [];
     const resolve: Resolver = (hostname, _options, callback) => {
       calls.push(hostname);
       callback(null, [{ address: "10.0.0.1", family: 4 }]);
     };
-    const out = await mkdtemp(join(tmpdir(), "wirewatch-delivery-"));
-    const ctx = await createContext(
-      testConfig(`feeds: [{ id: f, url: "https://x.example/rss" }]
-digest: { outDir: "${out}", formats: [md] }
-delivery:
-  channels:
-    - { id: intranet, type: webhook, url: "http://hooks.example/x", secret: "${SECRET}" }
-    - { id: metadata, type: webhook, url: "http://169.254.169.254/latest", secret: "${SECRET}" }
-`),
-      { log: silentLogger(), db: t.db, resolve },
+    const { t, ctx } = await withChannels(
+      `    - { id: intranet, type: webhook, url: "http://hooks.example/x", secret: "${SECRET}" }
+    - { id: metadata, type: webhook, url: "http://169.254.169.254/latest", secret: "${SECRET}" }`,
+      { resolve, strict: true },
     );
     try {
       await runInline(ctx, [{ stage: "digest", ids: [DAY] }], 1);
@@ -345,16 +345,9 @@ describe("the inline poll loop", () => {
         .writeHead(200)
         .end('<rss version="2.0"><channel><title>Empty</title></channel></rss>'),
     );
-    const t = await freshPglite();
-    const out = await mkdtemp(join(tmpdir(), "wirewatch-delivery-"));
-    const ctx = await createContext(
-      testConfig(`feeds: [{ id: f, url: "${feed.url}/rss" }]
-digest: { outDir: "${out}", formats: [md], time: "07:00" }
-delivery:
-  channels:
-    - { id: desk, type: email, smtp: "${smtp.url}", from: w@example.org, to: [a@example.org] }
-`),
-      { log: silentLogger(), db: t.db, now: () => new Date("2026-11-21T07:30:00Z") },
+    const { ctx } = await withChannels(
+      `    - { id: desk, type: email, smtp: "${smtp.url}", from: w@example.org, to: [a@example.org] }`,
+      { feedUrl: `${feed.url}/rss`, now: () => new Date("2026-11-21T07:30:00Z") },
     );
     const stop = new AbortController();
     try {
