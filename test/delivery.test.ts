@@ -32,8 +32,14 @@ function channelLines(smtp: TestSmtp, hooks: { ops: Receiver; arabic: Receiver }
   return `    - { id: desk, type: email, smtp: "${smtp.url}", from: "wirewatch <wirewatch@example.org>", to: [analyst@example.org], alerts: true }
     - { id: isis-desk, type: email, smtp: "${smtp.url}", from: wirewatch@example.org, to: [isis@example.org], filter: { watchlist: [isis] } }
     - { id: arabic-desk, type: webhook, url: "${hooks.arabic.url}", secret: "${SECRET}", filter: { languages: [ar] } }
-    - { id: ops, type: webhook, url: "${hooks.ops.url}", secret: "${SECRET}", alerts: true }`;
+    - { id: ops, type: webhook, url: "${hooks.ops.url}", secret: "${SECRET}", alerts: true }
+    - { id: vote-desk, type: email, smtp: "${smtp.url}", from: wirewatch@example.org, to: [votes@example.org], filter: { categories: [elections] } }`;
 }
+
+const ELECTIONS_CATEGORY = `
+categories:
+  - { id: elections, any: { keywords: { en: [election*, vote*], fr: [élect*] } } }
+`;
 
 async function pass(ctx: Context, articles: readonly NewArticle[]) {
   await insertArticles(ctx.db, articles);
@@ -99,7 +105,7 @@ describe("digests and alerts reach the channels", () => {
     ops = await startReceiver(SECRET);
     arabic = await startReceiver(SECRET);
     ({ t, ctx } = await withChannels(channelLines(smtp, { ops, arabic }), {
-      extra: WATCHLIST_YAML,
+      extra: `${WATCHLIST_YAML}${ELECTIONS_CATEGORY}`,
     }));
   });
   afterAll(async () => {
@@ -163,6 +169,9 @@ describe("digests and alerts reach the channels", () => {
     const watched = mailsTo(smtp, "isis@example.org");
     expect(watched.map((m) => m.subject)).toEqual([`wirewatch digest ${DAY}: 1 story (1 watched)`]);
     expect(watched[0]?.text).not.toContain("Iraqis vote");
+    const votes = mailsTo(smtp, "votes@example.org");
+    expect(votes.map((m) => m.subject)).toEqual([`wirewatch digest ${DAY}: 1 story (0 watched)`]);
+    expect(votes[0]?.text).toContain("Iraqis vote in parliamentary election");
 
     const arabicDigest = arabic.received.filter((r) => r.event === "digest");
     expect(arabicDigest).toHaveLength(1);
