@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { type DigestOptions, digestCommand } from "./commands/digest.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { feedsCheck, feedsParse } from "./commands/feeds.js";
 import { retranslateCommand } from "./commands/retranslate.js";
 import { runCommand } from "./commands/run.js";
+import { serveCommand } from "./commands/serve.js";
 import { jobsCommand, statusCommand } from "./commands/status.js";
 import { workerCommand } from "./commands/worker.js";
 import { ConfigError, loadConfig, logLevel, processEnv } from "./config/index.js";
@@ -13,13 +13,8 @@ import { runDemo } from "./demo/run-demo.js";
 import type { DigestFormat } from "./digest/build.js";
 import { isDay } from "./digest/day.js";
 import { createLogger } from "./lib/logger.js";
+import { VERSION } from "./lib/version.js";
 import { STAGE_NAMES, type StageName } from "./pipeline/stages.js";
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  }
-).version;
 
 function main(argv: string[]): Promise<void> {
   const env = processEnv();
@@ -63,6 +58,12 @@ function main(argv: string[]): Promise<void> {
         await workerCommand(config, log, opts.stages, { concurrency, schedulers: opts.schedulers });
       },
     );
+
+  program
+    .command("serve")
+    .description("the search API, the web page and /metrics (the config's serve block)")
+    .option(...configOption)
+    .action(async (opts: { config: string }) => serveCommand(await load(opts.config), log));
 
   program
     .command("status")

@@ -11,6 +11,7 @@ import { runOnce } from "../pipeline/run-once.js";
 import { STAGE_NAMES } from "../pipeline/stages.js";
 import { listFeeds } from "../store/feeds.js";
 import { openDistributed } from "./distributed.js";
+import { serveWith } from "./serve.js";
 import { untilSignal } from "./signals.js";
 
 /** `wirewatch run`: inline without a queue, on BullMQ with one; `--once` does one pass and exits. */
@@ -22,9 +23,12 @@ async function runInline(config: Config, log: Logger, once: boolean): Promise<nu
   const ctx = await createContext(config, { log });
   try {
     if (!once) {
+      // The embedded store has one owner: the process that runs the pipeline also serves.
+      const server = config.serve ? await serveWith(ctx) : undefined;
       const stop = new AbortController();
       void untilSignal().then(() => stop.abort());
       await pollForever(ctx, stop.signal);
+      await server?.close();
       return 0;
     }
     const stats = await runOnce(ctx);
@@ -41,7 +45,9 @@ async function runDistributed(config: Config, log: Logger, once: boolean): Promi
   try {
     if (!once) {
       await syncSchedulers(d.queues, config);
+      const server = config.serve ? await serveWith(d.ctx, d.queues) : undefined;
       await untilSignal();
+      await server?.close();
       return 0;
     }
     // Other workers of the deployment may share this pass; it ends when every queue is idle.

@@ -8,6 +8,7 @@ export type {
   Config,
   FeedConfig,
   FetchOptions,
+  ServeConfig,
   WatchItem,
 } from "./schema.js";
 export { configSchema, DEFAULTS, defaultFetchOptions } from "./schema.js";

@@ -24,6 +24,8 @@ export const DEFAULTS = {
   storyWindow: "3d",
   embeddingsTimeout: "30s",
   deliveryTimeout: "10s",
+  serveHost: "127.0.0.1",
+  servePort: 8080,
 } as const;
 
 const languageCode = z
@@ -310,6 +312,15 @@ const delivery = z.strictObject({
   allowPrivate: z.boolean().default(false),
 });
 
+/** `wirewatch serve`, and `run` when this block is there: the search API, the page, metrics. */
+const serve = z.strictObject({
+  host: z.string().min(1).default(DEFAULTS.serveHost),
+  port: z.number().int().min(0).max(65_535).default(DEFAULTS.servePort),
+  /** Needed on every /api/* request (Authorization: Bearer …), and for /metrics by default. */
+  token: z.string().min(16, "must be at least 16 characters (a random string)").optional(),
+  metricsPublic: z.boolean().default(false),
+});
+
 const configShape = z.strictObject({
   languages: z
     .array(languageCode)
@@ -327,6 +338,7 @@ const configShape = z.strictObject({
   digest: digest.prefault({}),
   stories: stories.prefault({}),
   delivery: delivery.prefault({}),
+  serve: serve.optional(),
 });
 
 export const configSchema = configShape.superRefine((config, ctx) => {
@@ -350,7 +362,17 @@ export const configSchema = configShape.superRefine((config, ctx) => {
   }
   checkCategoryReferences(config, ctx);
   checkChannelFilters(config, ctx);
+  if (config.serve && !config.serve.token && !isLoopbackHost(config.serve.host)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["serve", "host"],
+      message: `serving on ${config.serve.host} needs serve.token: only a loopback host may go without one`,
+    });
+  }
 });
+
+export const isLoopbackHost = (host: string): boolean =>
+  host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 type ParsedConfig = z.output<typeof configShape>;
 
@@ -410,3 +432,4 @@ export type FetchOptions = Config["fetch"];
 export type CategoryConfig = Config["categories"][number];
 export type Channel = Config["delivery"]["channels"][number];
 export type ChannelFilter = NonNullable<Channel["filter"]>;
+export type ServeConfig = NonNullable<Config["serve"]>;

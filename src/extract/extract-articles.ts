@@ -6,6 +6,7 @@ import { type Entity, insertEntitiesIfMissing } from "../store/entities.js";
 import { type Field, type Mention, saveMentions } from "../store/mentions.js";
 import type { Categories } from "./categories.js";
 import type { Matcher } from "./matcher.js";
+import { indexForSearch } from "./search-index.js";
 
 export interface ExtractContext {
   db: Database;
@@ -42,6 +43,7 @@ export async function extractArticles(
     await insertEntitiesIfMissing(tx, [...entities.values()]);
     await saveMentions(tx, "gazetteer", batch);
     await saveCategories(tx, tagged);
+    await indexForSearch(tx, ids);
   });
   const found = batch.reduce((n, b) => n + b.mentions.length, 0);
   ctx.log.debug({ stage: "extract", articles: ids.length, mentions: found }, "articles extracted");

@@ -1,5 +1,6 @@
 import { asError } from "../lib/errors.js";
 import type { Context } from "./context.js";
+import { measured } from "./metrics.js";
 import { type Job, STAGES, type StageName } from "./stages.js";
 
 export interface RunStats {
@@ -28,7 +29,7 @@ export async function runInline(
         // Later stages first: finish articles in hand before fetching more.
         const job = queue.pop() as Job;
         active++;
-        STAGES[job.stage](job.ids, ctx)
+        measured(job.stage, () => STAGES[job.stage](job.ids, ctx))
           .then((next) => {
             stats.done[job.stage] += job.ids.length;
             queue.push(...next);

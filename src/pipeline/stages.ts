@@ -5,6 +5,7 @@ import { deliver, deliverDue } from "../delivery/send.js";
 import { buildDigest } from "../digest/build.js";
 import { previousDay } from "../digest/day.js";
 import { extractArticles } from "../extract/extract-articles.js";
+import { indexForSearch } from "../extract/search-index.js";
 import { ingestFeed } from "../ingest/ingest-feed.js";
 import { articlesAwaitingExtraction, articlesAwaitingTranslation } from "../store/articles.js";
 import { articlesAwaitingStory } from "../store/stories.js";
@@ -83,6 +84,8 @@ export const STAGES: Record<StageName, (ids: readonly string[], ctx: Context) =>
   async translate(articleIds, ctx) {
     await translateArticles(articleIds, ctx);
     if (ctx.translator) await fullTier(articleIds, ctx, ctx.translator);
+    // The English it now has is searched too.
+    await indexForSearch(ctx.db, articleIds);
     return batches("stories", articleIds);
   },
   async stories(articleIds, ctx) {

@@ -132,7 +132,7 @@ export async function getArticles(db: Sql, ids: readonly string[]): Promise<Stor
 
 /**
  * Articles stored but not yet through extraction (of one feed, or of all): what a crash, a
- * restart or a lost job left undone.
+ * restart or a lost job left undone, and articles stored before search existed.
  */
 export async function articlesAwaitingExtraction(
   db: Sql,
@@ -140,7 +140,10 @@ export async function articlesAwaitingExtraction(
   limit = 10_000,
 ): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
-    `select id from articles where extracted_at is null and ($1::text is null or feed_id = $1)
+    `select id, fetched_at from articles
+     where extracted_at is null and ($1::text is null or feed_id = $1)
+     union
+     select id, fetched_at from articles where search is null and ($1::text is null or feed_id = $1)
      order by fetched_at, id limit $2`,
     [feedId ?? null, limit],
   );

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { UnrecoverableError, Worker } from "bullmq";
 import { asError } from "../../lib/errors.js";
 import type { Context } from "../context.js";
+import { measured } from "../metrics.js";
 import { STAGES, type StageName } from "../stages.js";
 import type { JobData, StageQueues } from "./queues.js";
 
@@ -34,13 +35,15 @@ export function startWorkers(
     const worker = new Worker<JobData>(
       stage,
       async (job) => {
-        const next = await STAGES[stage](job.data.ids, ctx).catch((thrown: unknown) => {
-          const error = asError(thrown);
-          // A job naming what is not there will never succeed: do not spend retries on it.
-          if (/not in the (config|store)/.test(error.message))
-            throw new UnrecoverableError(error.message);
-          throw error;
-        });
+        const next = await measured(stage, () => STAGES[stage](job.data.ids, ctx)).catch(
+          (thrown: unknown) => {
+            const error = asError(thrown);
+            // A job naming what is not there will never succeed: do not spend retries on it.
+            if (/not in the (config|store)/.test(error.message))
+              throw new UnrecoverableError(error.message);
+            throw error;
+          },
+        );
         await queues.add(next);
         return { next: next.length };
       },
