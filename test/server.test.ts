@@ -1,11 +1,17 @@
+import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config/index.js";
 import { buildDigest } from "../src/digest/build.js";
 import { searchQuery } from "../src/extract/search-keys.js";
+import { silentLogger } from "../src/lib/logger.js";
 import type { Context } from "../src/pipeline/context.js";
+import { queueBoard, queueDepths } from "../src/pipeline/distributed/board.js";
+import { connectRedis } from "../src/pipeline/distributed/connection.js";
+import { StageQueues } from "../src/pipeline/distributed/queues.js";
 import { buildServer } from "../src/server/app.js";
 import { BACKENDS, freshPglite, type TestDatabase } from "./helpers/databases.js";
+import { REDIS_URL } from "./helpers/redis.js";
 import { SEARCH_DAY, searchStore } from "./helpers/search-store.js";
 
 const TOKEN = "serve-token-0123456789abcdef";
@@ -195,5 +201,42 @@ describe("serving, refused and failing", () => {
     expect(down.statusCode).toBe(503);
     expect(down.json()).toEqual({ ok: false, error: "the store does not answer" });
     await app.close();
+  });
+});
+
+describe("with a queue", () => {
+  it("shows bull-board at /admin/queues behind the token, and the queues' depths in /metrics", async () => {
+    const t = await freshPglite();
+    const prefix = `ww${randomBytes(4).toString("hex")}`;
+    const config = parseConfig(
+      `feeds: [{ id: f, url: "https://x.example/rss" }]
+queue: { redisUrl: "${REDIS_URL}", prefix: ${prefix} }
+serve: { token: "${TOKEN}" }`,
+      "w.yaml",
+      {},
+    );
+    const redis = connectRedis(REDIS_URL, () => undefined);
+    const queues = new StageQueues(config, redis);
+    const app = await buildServer({
+      db: t.db,
+      config,
+      log: silentLogger(),
+      board: queueBoard(queues),
+      queueDepths: () => queueDepths(queues),
+    });
+    try {
+      await queues.add([{ stage: "fetch", ids: ["f"] }], "one");
+      expect((await app.inject({ url: "/admin/queues" })).statusCode).toBe(401);
+      const board = await app.inject({ url: "/admin/queues", headers: auth });
+      expect(board.statusCode).toBe(200);
+      expect(board.body).toContain("<html");
+      const metrics = (await app.inject({ url: "/metrics", headers: auth })).body;
+      expect(metrics).toContain('wirewatch_queue_jobs{stage="fetch",state="waiting"} 1');
+    } finally {
+      await app.close();
+      await queues.close();
+      redis.disconnect();
+      await t.drop();
+    }
   });
 });

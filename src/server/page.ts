@@ -10,6 +10,10 @@ const FILES = {
 } as const;
 
 export function pageRoutes(app: FastifyInstance): void {
+  // Browsers ask for it whatever the page says; there is none.
+  app.get("/favicon.ico", { schema: { hide: true } }, async (_request, reply) =>
+    reply.code(204).send(),
+  );
   for (const [path, [file, type]] of Object.entries(FILES)) {
     const content = readFileSync(new URL(file, WEB));
     app.get(path, { schema: { hide: true } }, async (_request, reply) =>
