@@ -117,6 +117,29 @@ function fill(template: string, lang: string, n: number): string {
     .replace("{n}", String(n));
 }
 
+/**
+ * One generated article's title and summary: templates (chosen by the two variants) filled for
+ * article n, and words of its own.
+ */
+export function generatedText(
+  lang: string,
+  n: number,
+  titleVariant = n,
+  summaryVariant = n,
+): { title: string; summary: string } {
+  const t = TEMPLATES[lang];
+  if (!t) throw new Error(`no templates for ${lang}`);
+  return {
+    title: `${fill(pick(t.titles, titleVariant), lang, n)} (${n})`,
+    summary: `${fill(pick(t.summaries, summaryVariant), lang, n)} ${filler(lang, n)}.`,
+  };
+}
+
+/** The place and group names the templates use, per language: what a searcher would type. */
+export const NAMES: Record<string, string[]> = Object.fromEntries(
+  Object.entries(TEMPLATES).map(([lang, t]) => [lang, [...t.places, ...t.groups]]),
+);
+
 export interface GeneratedFeed {
   path: string;
   language: string;
@@ -135,8 +158,7 @@ export function generateFeeds(feeds: number, perFeed: number, seed = 0): Generat
     const items: string[] = [];
     for (let i = 0; i < perFeed; i++) {
       const n = seed * 1_000_000 + f * perFeed + i;
-      const title = `${fill(pick(t.titles, i), lang, n)} (${n})`;
-      const summary = `${fill(pick(t.summaries, i + f), lang, n)} ${filler(lang, n)}.`;
+      const { title, summary } = generatedText(lang, n, i, i + f);
       const date = new Date(Date.UTC(2026, 10, 20, 0, 0, 0) + n * 60_000).toUTCString();
       items.push(
         `<item><title>${escapeXml(title)}</title><link>https://${lang}.news.example/${f}/${n}?utm_source=rss</link><pubDate>${date}</pubDate><description>${escapeXml(summary)}</description></item>`,

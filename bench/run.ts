@@ -1,6 +1,6 @@
 /**
  * npm run bench: prints a table; with --json, one JSON object with a member per measured part.
- * Members: inline, ingest, langid, extract, translate, stories, distributed. `--only inline,ingest`
+ * Members: inline, ingest, langid, extract, translate, stories, serve, distributed. `--only inline,ingest`
  * runs some.
  */
 import os from "node:os";
@@ -8,6 +8,7 @@ import { benchDistributed } from "./distributed.js";
 import { benchIngest } from "./ingest.js";
 import { benchInline } from "./inline.js";
 import { benchExtract, benchLangid } from "./quality-speed.js";
+import { benchServe } from "./serve.js";
 import { benchStories } from "./stories.js";
 import { benchTranslate } from "./translate.js";
 
@@ -90,6 +91,16 @@ async function main() {
       "articles/s": s.stageArticlesPerSecond,
     };
     rows["digest of a day of 10,000 articles (md, html, json)"] = { ms: s.digestMs10k };
+  }
+  if (wanted("serve")) {
+    const s = await benchServe();
+    result.serve = { articles: s.articles, searchP95Ms: s.searchP95Ms };
+    rows["search API, 200 mixed searches, PostgreSQL"] = {
+      articles: s.articles,
+      "p95 ms": s.searchP95Ms,
+      "median ms": s.searchMedianMs,
+      "load s": s.loadSeconds,
+    };
   }
   if (wanted("distributed")) {
     const d = await benchDistributed();

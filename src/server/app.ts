@@ -31,7 +31,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: 4096,
-    maxParamLength: 300,
+    routerOptions: { maxParamLength: 300 },
     // An unknown parameter is a mistake to report, not something to drop silently.
     ajv: { customOptions: { removeAdditional: false } },
   });
