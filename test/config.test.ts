@@ -198,22 +198,28 @@ delivery:
     expect(config.delivery.channels).toEqual([]);
   });
 
-  it("the example's commented delivery block is a valid config once uncommented", async () => {
-    const text = await readFile("wirewatch.example.yaml", "utf8");
-    const at = text.indexOf("# delivery:");
-    const block = text
-      .slice(at)
-      .split("\n")
-      .map((line) => line.replace(/^# ?/, ""))
-      .join("\n");
-    const config = parseConfig(`${text.slice(0, at)}${block}`, "wirewatch.example.yaml", {
+  it("the example's commented delivery and serve blocks are a valid config once uncommented", async () => {
+    let text = await readFile("wirewatch.example.yaml", "utf8");
+    for (const block of ["# delivery:", "# serve:"]) {
+      const at = text.indexOf(block);
+      const end = text.indexOf("\n\n", at) === -1 ? text.length : text.indexOf("\n\n", at);
+      const uncommented = text
+        .slice(at, end)
+        .split("\n")
+        .map((line) => line.replace(/^# ?/, ""))
+        .join("\n");
+      text = `${text.slice(0, at)}${uncommented}${text.slice(end)}`;
+    }
+    const config = parseConfig(text, "wirewatch.example.yaml", {
       SMTP_URL: "smtp://wirewatch:pass@mail.example.org:587",
       WEBHOOK_SECRET: "0123456789abcdef0123",
+      WIREWATCH_TOKEN: "0123456789abcdef0123",
     });
     expect(config.delivery.channels.map((c) => [c.id, c.type, c.alerts])).toEqual([
       ["desk", "email", true],
       ["ops", "webhook", true],
     ]);
+    expect(config.serve).toMatchObject({ host: "127.0.0.1", port: 8080, metricsPublic: false });
   });
 
   it("says plainly when the file does not exist", async () => {
