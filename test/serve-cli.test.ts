@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshPostgres, type TestDatabase } from "./helpers/databases.js";
+import { freePort } from "./helpers/redis.js";
+import { searchStore } from "./helpers/search-store.js";
+
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const CLI = join(import.meta.dirname, "../src/cli.ts");
+const TOKEN = "cli-serve-token-0123456789";
+
+describe("wirewatch serve, as an operator starts it, on PostgreSQL", () => {
+  let t: TestDatabase;
+  let file: string;
+  let port: number;
+
+  beforeAll(async () => {
+    t = await freshPostgres();
+    await searchStore(t.db);
+    port = await freePort();
+    file = join(await mkdtemp(join(tmpdir(), "wirewatch-serve-")), "wirewatch.yaml");
+    await writeFile(
+      file,
+      `feeds: [{ id: f, url: "https://x.example/rss" }]
+serve: { host: 127.0.0.1, port: ${port}, token: "\${WIREWATCH_TOKEN}", metricsPublic: true }
+`,
+    );
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it("serves the API behind the token and public metrics, and stops cleanly on SIGTERM", async () => {
+    const child = spawn(process.execPath, ["--import", TSX, CLI, "serve", "--config", file], {
+      env: {
+        ...process.env,
+        DATABASE_URL: t.url,
+        WIREWATCH_TOKEN: TOKEN,
+        WIREWATCH_LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    const serving = new Promise<void>((resolve, reject) => {
+      const read = (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes('"msg":"serving"')) resolve();
+      };
+      child.stdout.on("data", read);
+      child.stderr.on("data", read);
+      child.once("exit", (code) => reject(new Error(`serve exited (${code}):\n${log}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    try {
+      await serving;
+      const base = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${base}/api/articles?q=داعش`)).status).toBe(401);
+      const found = await fetch(`${base}/api/articles?q=داعش`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(((await found.json()) as { items: unknown[] }).items).toHaveLength(3);
+      expect((await fetch(`${base}/metrics`)).status).toBe(200);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    expect(log).not.toContain(TOKEN);
+  });
+});
