@@ -37,6 +37,14 @@ export const articleItem = {
 export const day = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } as const;
 export const id = { type: "string", minLength: 1, maxLength: 200 } as const;
 
+const entityFields = {
+  id: { type: "string" },
+  name: { type: "string" },
+  type: { type: "string" },
+  country: nullable("string"),
+  watched: { type: "boolean" },
+} as const;
+
 export const storyItem = {
   type: "object",
   properties: {
@@ -54,17 +62,7 @@ export const storyItem = {
     lastSeen: dateTime,
     entities: {
       type: "array",
-      items: {
-        type: "object",
-        properties: {
-          id: { type: "string" },
-          name: { type: "string" },
-          type: { type: "string" },
-          country: nullable("string"),
-          watched: { type: "boolean" },
-          count: { type: "integer" },
-        },
-      },
+      items: { type: "object", properties: { ...entityFields, count: { type: "integer" } } },
     },
   },
 } as const;
@@ -87,14 +85,7 @@ export const sourceItem = {
 
 export const entityItem = {
   type: "object",
-  properties: {
-    id: { type: "string" },
-    name: { type: "string" },
-    type: { type: "string" },
-    country: nullable("string"),
-    watched: { type: "boolean" },
-    articles: { type: "integer" },
-  },
+  properties: { ...entityFields, articles: { type: "integer" } },
 } as const;
 
 /** 400 and 404 answers, documented on every route. */
