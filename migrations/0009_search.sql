@@ -8,4 +8,7 @@
 alter table articles add column search tsvector;
 create index articles_search on articles using gin (search);
 create index articles_unsearched on articles (fetched_at) where search is null;
-create index articles_latest on articles (fetched_at desc, id desc);
+-- Newest first with a cursor (fetched_at, id), and oldest first for the pipeline: one index
+-- read either way serves both, in place of the one on fetched_at alone.
+drop index articles_fetched_at;
+create index articles_fetched_at on articles (fetched_at, id);

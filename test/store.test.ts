@@ -4,6 +4,7 @@ import { upsertEntities } from "../src/store/entities.js";
 import { getFeed, recordFetchFailure, recordFetchSuccess, syncFeeds } from "../src/store/feeds.js";
 import { saveMentions } from "../src/store/mentions.js";
 import { migrate } from "../src/store/migrate.js";
+import { saveSearchDocuments } from "../src/store/search-index.js";
 import { BACKENDS, type TestDatabase } from "./helpers/databases.js";
 
 const feed = { id: "f1", url: "https://a.example/rss", language: "ar", every: 60_000, tags: [] };
@@ -58,7 +59,7 @@ describe.each(BACKENDS)("store on %s", (_name, open) => {
     expect(stored?.fetchedAt).toEqual(new Date("2026-11-20T09:00:00Z"));
   });
 
-  it("replaces mentions idempotently and marks the article extracted", async () => {
+  it("replaces mentions idempotently; the article is marked extracted with its search words", async () => {
     await upsertEntities(t.db, [
       {
         id: "country:IQ",
@@ -80,18 +81,21 @@ describe.each(BACKENDS)("store on %s", (_name, open) => {
       confidence: 0.9,
     };
     for (let i = 0; i < 2; i++) {
-      await t.db.transaction((tx) =>
-        saveMentions(tx, "gazetteer", [{ articleId: "a1", mentions: [mention] }]),
-      );
+      await t.db.transaction(async (tx) => {
+        await saveMentions(tx, "gazetteer", [{ articleId: "a1", mentions: [mention] }]);
+        await saveSearchDocuments(tx, [{ id: "a1", document: "العراق عراق" }], {
+          extracted: true,
+        });
+      });
     }
     const rows = await t.db.query(
       "select entity_id, surface from mentions where article_id = 'a1'",
     );
     expect(rows).toEqual([{ entity_id: "country:IQ", surface: "العراق" }]);
-    const extracted = await t.db.query<{ n: number }>(
-      "select count(*)::int as n from articles where extracted_at is not null",
+    const extracted = await t.db.query<{ id: string; search: string }>(
+      "select id, search::text from articles where extracted_at is not null",
     );
-    expect(extracted[0]?.n).toBe(1);
+    expect(extracted).toEqual([{ id: "a1", search: "'العراق':1 'عراق':2" }]);
   });
 
   it("rolls a failed transaction back whole", async () => {

@@ -4,9 +4,10 @@ import { saveCategories } from "../store/categories.js";
 import type { Database } from "../store/database.js";
 import { type Entity, insertEntitiesIfMissing } from "../store/entities.js";
 import { type Field, type Mention, saveMentions } from "../store/mentions.js";
+import { saveSearchDocuments } from "../store/search-index.js";
 import type { Categories } from "./categories.js";
 import type { Matcher } from "./matcher.js";
-import { indexForSearch } from "./search-index.js";
+import { searchDocuments } from "./search-index.js";
 
 export interface ExtractContext {
   db: Database;
@@ -43,7 +44,8 @@ export async function extractArticles(
     await insertEntitiesIfMissing(tx, [...entities.values()]);
     await saveMentions(tx, "gazetteer", batch);
     await saveCategories(tx, tagged);
-    await indexForSearch(tx, ids);
+    // Marked extracted and filed for search in one write of each article.
+    await saveSearchDocuments(tx, await searchDocuments(tx, ids), { extracted: true });
   });
   const found = batch.reduce((n, b) => n + b.mentions.length, 0);
   ctx.log.debug({ stage: "extract", articles: ids.length, mentions: found }, "articles extracted");

@@ -3,6 +3,8 @@
  * that a search finds a word whatever its clitics, case ending, accents or Persian letters:
  * داعش finds لداعش and بداعش, Мосул finds Мосуле and Мосулом, Etat finds l'État.
  */
+
+import { perWord } from "../lib/per-word.js";
 import { ARABIC_LETTER, arabicVariants, foldArabic } from "./arabic.js";
 import { latinVariants } from "./latin.js";
 import { tokenize } from "./normalize.js";
@@ -66,7 +68,9 @@ export function russianStem(word: string): string {
 const LEXEME = /^[\p{L}\p{N}\p{M}]+$/u;
 
 /** The keys one word is filed under and searched by. */
-export function searchKeys(word: string): string[] {
+export const searchKeys = perWord(keysOf);
+
+function keysOf(word: string): string[] {
   let keys: string[];
   if (ARABIC_LETTER.test(word)) {
     const folded = foldArabic(word);

@@ -55,8 +55,4 @@ export async function saveMentions(
       [asJson(rows)],
     );
   }
-  await tx.query(
-    "update articles set extracted_at = now() where id in (select jsonb_array_elements_text($1::jsonb))",
-    [ids],
-  );
 }

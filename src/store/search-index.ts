@@ -24,14 +24,20 @@ export async function searchSources(db: Sql, ids: readonly string[]): Promise<Se
   );
 }
 
-/** Each article's search words (already keys: the 'simple' configuration keeps them as they are). */
+/**
+ * Each article's search words (already keys: the 'simple' configuration keeps them as they
+ * are); with `extracted`, the articles are marked extracted in the same write, since every
+ * write of a row rewrites all its index entries.
+ */
 export async function saveSearchDocuments(
   db: Sql,
   rows: readonly { id: string; document: string }[],
+  options: { extracted?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
     `update articles a set search = to_tsvector('simple', x.document)
+       ${options.extracted ? ", extracted_at = now()" : ""}
      from jsonb_to_recordset($1::jsonb) as x(id text, document text) where a.id = x.id`,
     [asJson(rows)],
   );
