@@ -72,3 +72,48 @@ serve: { host: 127.0.0.1, port: ${port}, token: "\${WIREWATCH_TOKEN}", metricsPu
     expect(log).not.toContain(TOKEN);
   });
 });
+
+describe("wirewatch run with a serve block, on the embedded store", () => {
+  it("serves from the process that owns the store, and stops cleanly on SIGTERM", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "wirewatch-run-serve-"));
+    const port = await freePort();
+    const feed = await freePort();
+    const file = join(dir, "wirewatch.yaml");
+    // A feed nobody answers: the pass fails it and goes on; the server is what is looked at.
+    await writeFile(
+      file,
+      `feeds: [{ id: f, url: "http://127.0.0.1:${feed}/rss" }]
+fetch: { allowLoopback: true, timeout: 1s }
+store: { path: "${join(dir, "store")}" }
+serve: { host: 127.0.0.1, port: ${port} }
+`,
+    );
+    const child = spawn(process.execPath, ["--import", TSX, CLI, "run", "--config", file], {
+      env: { ...process.env, WIREWATCH_LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    const serving = new Promise<void>((resolve, reject) => {
+      const read = (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes('"msg":"serving"')) resolve();
+      };
+      child.stdout.on("data", read);
+      child.stderr.on("data", read);
+      child.once("exit", (code) => reject(new Error(`run exited (${code}):\n${log}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    try {
+      await serving;
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const feeds = await fetch(`http://127.0.0.1:${port}/api/feeds`);
+      expect(((await feeds.json()) as { items: { id: string }[] }).items.map((f) => f.id)).toEqual([
+        "f",
+      ]);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  });
+});
