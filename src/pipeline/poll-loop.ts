@@ -11,18 +11,37 @@ const MAX_SLEEP_MS = 60_000;
  * failures), and build yesterday's digest once the configured time of day has passed.
  */
 export async function pollForever(ctx: Context, signal: AbortSignal): Promise<void> {
+  let failures = 0;
   while (!signal.aborted) {
-    const due = await dueFeeds(ctx);
-    // A pass retries the messages due again; with no pass, they are retried here.
-    if (due.length > 0) await runOnce(ctx, due);
-    else await runInline(ctx, [{ stage: "deliver", ids: [] }], 1);
-    await digestIfDue(ctx);
+    let wait: number;
     try {
-      await sleep(await msUntilNextFeed(ctx), undefined, { signal });
+      await turn(ctx);
+      failures = 0;
+      wait = await msUntilNextFeed(ctx);
+    } catch (error) {
+      // A failing query or digest write must not end the monitor: say so, wait, try again.
+      failures++;
+      wait = Math.min(MAX_SLEEP_MS, 1_000 * 2 ** Math.min(failures, 6));
+      ctx.log.error(
+        { stage: "poll", err: (error as Error).message, failures, retryInMs: wait },
+        "poll loop failed; trying again",
+      );
+    }
+    try {
+      await sleep(wait, undefined, { signal });
     } catch {
       // Aborted: fall out of the loop and let the caller close.
     }
   }
+}
+
+/** One turn: the feeds that are due, the messages due again, and the digest when its time came. */
+async function turn(ctx: Context): Promise<void> {
+  const due = await dueFeeds(ctx);
+  // A pass retries the messages due again; with no pass, they are retried here.
+  if (due.length > 0) await runOnce(ctx, due);
+  else await runInline(ctx, [{ stage: "deliver", ids: [] }], 1);
+  await digestIfDue(ctx);
 }
 
 async function dueFeeds(ctx: Context): Promise<string[]> {
