@@ -4,7 +4,7 @@ import { deliver } from "../delivery/send.js";
 import { type BuiltDigest, buildDigest, type DigestFormat } from "../digest/build.js";
 import { dayOf } from "../digest/day.js";
 import type { Logger } from "../lib/logger.js";
-import { type Context, createContext } from "../pipeline/context.js";
+import { openReader, type Reader } from "../pipeline/reader.js";
 
 export interface DigestOptions {
   date?: string;
@@ -30,7 +30,7 @@ export async function digestCommand(
     throw new Error("--out needs one --format when the config lists several");
   if ((options.send || options.resend) && config.delivery.channels.length === 0)
     throw new Error("--send needs delivery channels: the config's delivery.channels is empty");
-  const ctx = await createContext(config, { log });
+  const ctx = await openReader(config, log);
   try {
     const day = options.date ?? dayOf(ctx.now(), config.timezone);
     const digest = await buildDigest(ctx.db, config, day, { formats, out: options.out });
@@ -44,7 +44,7 @@ export async function digestCommand(
   }
 }
 
-async function send(digest: BuiltDigest, ctx: Context, resend: boolean): Promise<number> {
+async function send(digest: BuiltDigest, ctx: Reader, resend: boolean): Promise<number> {
   const rows = await queueDigest(digest.document, ctx, { resend });
   const outcome = await deliver(rows, ctx);
   for (const s of outcome.sent) console.log(`sent to ${s.channelId}`);

@@ -13,22 +13,39 @@ export interface Distributed {
 
 /** The store and the queues for a process of a distributed deployment. */
 export async function openDistributed(config: Config, log: Logger): Promise<Distributed> {
+  const q = openQueues(config, log);
+  const ctx = await createContext(config, { log }).catch(async (error: unknown) => {
+    await q.close();
+    throw error;
+  });
+  ctx.respectBackoff = true;
+  return {
+    ctx,
+    queues: q.queues,
+    async close() {
+      await q.close();
+      await ctx.close();
+    },
+  };
+}
+
+/** The queues alone, for commands that only look at them (jobs failed, jobs retry). */
+export function openQueues(
+  config: Config,
+  log: Logger,
+): { queues: StageQueues; close(): Promise<void> } {
   const url = config.queue.redisUrl;
   if (!url)
     throw new Error("this command needs a queue: set REDIS_URL or queue.redisUrl in the config");
-  const ctx = await createContext(config, { log });
-  ctx.respectBackoff = true;
   const redis = connectRedis(url, (error) =>
     log.warn({ err: error.message }, "redis connection problem"),
   );
   const queues = new StageQueues(config, redis);
   return {
-    ctx,
     queues,
     async close() {
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
-      await ctx.close();
     },
   };
 }

@@ -1,48 +1,55 @@
 import type { Config } from "../config/index.js";
 import type { Logger } from "../lib/logger.js";
-import { createContext } from "../pipeline/context.js";
 import { failedJobs, queueCounts, retryFailed } from "../pipeline/distributed/operations.js";
+import { openReader } from "../pipeline/reader.js";
 import type { StageName } from "../pipeline/stages.js";
 import type { Sql } from "../store/database.js";
 import { channelHealth } from "../store/deliveries.js";
 import { listFeeds } from "../store/feeds.js";
-import { openDistributed } from "./distributed.js";
+import { openQueues } from "./distributed.js";
 
-/** `wirewatch status`: per queue job counts (with a queue) and per feed health. */
+/**
+ * `wirewatch status`: per queue job counts (with a queue), per feed and per channel health.
+ * Reads only: no gazetteer, nothing written.
+ */
 export async function statusCommand(config: Config, log: Logger): Promise<void> {
-  if (config.queue.redisUrl) {
-    const d = await openDistributed(config, log);
-    try {
-      console.log("queue     waiting  active  delayed  failed  completed");
-      for (const c of await queueCounts(d.queues)) {
-        console.log(
-          `${c.stage.padEnd(9)} ${pad(c.waiting, 7)} ${pad(c.active, 7)} ${pad(c.delayed, 8)} ${pad(c.failed, 7)} ${pad(c.completed, 10)}`,
-        );
-      }
-      console.log("");
-      await printFeeds(d.ctx.db);
-      await printChannels(d.ctx.db, config);
-    } finally {
-      await d.close();
-    }
-    return;
-  }
-  const ctx = await createContext(config, { log });
+  const reader = await openReader(config, log);
   try {
-    await printFeeds(ctx.db);
-    await printChannels(ctx.db, config);
+    if (config.queue.redisUrl) {
+      const q = openQueues(config, log);
+      try {
+        console.log("queue     waiting  active  delayed  failed  completed");
+        for (const c of await queueCounts(q.queues)) {
+          console.log(
+            `${c.stage.padEnd(9)} ${pad(c.waiting, 7)} ${pad(c.active, 7)} ${pad(c.delayed, 8)} ${pad(c.failed, 7)} ${pad(c.completed, 10)}`,
+          );
+        }
+        console.log("");
+      } finally {
+        await q.close();
+      }
+    }
+    await printFeeds(reader.db, config);
+    await printChannels(reader.db, config);
   } finally {
-    await ctx.close();
+    await reader.close();
   }
 }
 
-async function printFeeds(db: Parameters<typeof listFeeds>[0]): Promise<void> {
-  for (const f of await listFeeds(db)) {
+/** Each feed of the config, with its health (never polled when the store has not seen it). */
+async function printFeeds(db: Sql, config: Config): Promise<void> {
+  const health = new Map((await listFeeds(db)).map((f) => [f.id, f]));
+  for (const { id } of config.feeds) {
+    const f = health.get(id);
+    if (!f?.lastFetchAt) {
+      console.log(`feed ${id}: never polled`);
+      continue;
+    }
     const last = f.lastSuccessAt ? new Date(f.lastSuccessAt).toISOString() : "never";
-    const health = f.lastError
+    const state = f.lastError
       ? `failing (${f.consecutiveFailures} in a row): ${f.lastErrorReason}: ${f.lastError}`
       : `ok, ${f.itemsLastSeen ?? 0} items${f.repaired ? " (its XML needed repair: tell the publisher)" : ""}`;
-    console.log(`feed ${f.id}: ${health}; last success ${last}`);
+    console.log(`feed ${id}: ${state}; last success ${last}`);
   }
 }
 
@@ -67,7 +74,7 @@ export async function jobsCommand(
   action: "failed" | "retry",
   queue?: StageName,
 ): Promise<void> {
-  const d = await openDistributed(config, log);
+  const d = openQueues(config, log);
   try {
     if (action === "retry") {
       console.log(`${await retryFailed(d.queues, queue)} failed jobs queued again`);
