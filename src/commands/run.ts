@@ -1,7 +1,11 @@
 import type { Config } from "../config/index.js";
 import type { Logger } from "../lib/logger.js";
 import { createContext } from "../pipeline/context.js";
-import { enqueueFeeds, waitUntilIdle } from "../pipeline/distributed/run-distributed.js";
+import {
+  enqueueFeeds,
+  failedSince,
+  waitUntilIdle,
+} from "../pipeline/distributed/run-distributed.js";
 import { syncSchedulers } from "../pipeline/distributed/schedulers.js";
 import { startWorkers } from "../pipeline/distributed/workers.js";
 import type { RunStats } from "../pipeline/inline.js";
@@ -50,13 +54,16 @@ async function runDistributed(config: Config, log: Logger, once: boolean): Promi
       await server?.close();
       return 0;
     }
-    // Other workers of the deployment may share this pass; it ends when every queue is idle.
+    // Other workers of the deployment may share this pass; it ends when every queue is idle
+    // (the schedulers' next runs aside), and counts the jobs that failed for good meanwhile.
     d.ctx.respectBackoff = false;
+    const started = Date.now();
     await enqueueFeeds(
       d.queues,
       config.feeds.map((f) => f.id),
     );
     await waitUntilIdle(d.queues);
+    const failed = await failedSince(d.queues, started);
     const extracted = await d.ctx.db.query<{ n: number }>(
       "select count(*)::int as n from articles where extracted_at is not null",
     );
@@ -69,9 +76,10 @@ async function runDistributed(config: Config, log: Logger, once: boolean): Promi
         digest: 0,
         deliver: 0,
       },
-      failed: [],
+      failed: failed.map((f) => ({ job: { stage: f.stage, ids: f.ids }, error: f.reason })),
     });
-    return 0;
+    for (const f of failed) console.error(`failed: ${f.stage} job ${f.id}: ${f.reason}`);
+    return failed.length > 0 ? 1 : 0;
   } finally {
     await workers.close();
     await d.close();

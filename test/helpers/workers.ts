@@ -15,10 +15,15 @@ export interface WorkerProcess {
 }
 
 /** `wirewatch worker` as its own process, the way an operator starts one. */
-export function spawnWorker(configFile: string, args: string[] = []): WorkerProcess {
+export function spawnWorker(
+  configFile: string,
+  args: string[] = [],
+  options: { schedulers?: boolean } = {},
+): WorkerProcess {
+  const schedulers = options.schedulers ? [] : ["--no-schedulers"];
   const child = spawn(
     process.execPath,
-    ["--import", TSX, CLI, "worker", "--config", configFile, "--no-schedulers", ...args],
+    ["--import", TSX, CLI, "worker", "--config", configFile, ...schedulers, ...args],
     {
       env: { ...process.env, WIREWATCH_LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
