@@ -147,7 +147,7 @@ describe("queues, schedulers and the operator's commands", () => {
     await writeFile(file, `${base(`${prefix}ops`)}store: { url: "${db.url}" }\n`);
     const status = (await runCli(["status", "--config", file])).stdout;
     expect(status).toMatch(/extract\s+0\s+0\s+0\s+1\s+0/);
-    expect(status).toContain("feed a: ok, 0 items; last success never");
+    expect(status).toContain("feed a: never polled");
     const failed = (await runCli(["jobs", "failed", "--queue", "extract", "--config", file]))
       .stdout;
     expect(failed).toContain(
@@ -161,6 +161,50 @@ describe("queues, schedulers and the operator's commands", () => {
       waiting: 1,
     });
     await ops.close();
+  });
+
+  it("work queued again after its job failed for good runs again, under the same job id", async () => {
+    const config = parseConfig(base(`${prefix}again`), "w.yaml", {});
+    const ctx = await createContext(config, { log: silentLogger(), db: db.db });
+    const again = new StageQueues(config, redis);
+    const workers = startWorkers(ctx, again, ["extract", "stories", "deliver"], 1);
+    try {
+      const job = { stage: "extract" as const, ids: ["late-article"] };
+      await again.add([job]);
+      await waitUntilIdle(again);
+      expect(await again.queue("extract").getJobCounts("failed")).toEqual({ failed: 1 });
+      // The article arrives; a poll queues its extraction again, under the same content id.
+      await insertArticles(db.db, [
+        {
+          id: "late-article",
+          feedId: "a",
+          url: "https://a.example/late",
+          contentHash: "late",
+          title: "Late article",
+          summary: "",
+          body: null,
+          author: null,
+          publishedAt: null,
+          fetchedAt: new Date(),
+          declaredLanguage: "en",
+          language: "en",
+          languageConfidence: 1,
+        },
+      ]);
+      await again.add([job]);
+      await waitUntilIdle(again);
+      expect(await again.queue("extract").getJobCounts("failed", "completed")).toEqual({
+        failed: 0,
+        completed: 1,
+      });
+      const [row] = await db.db.query<{ extracted: boolean }>(
+        "select extracted_at is not null as extracted from articles where id = 'late-article'",
+      );
+      expect(row?.extracted).toBe(true);
+    } finally {
+      await workers.close();
+      await again.close();
+    }
   });
 
   it("worker without a queue configured says what is missing", async () => {

@@ -56,17 +56,26 @@ export class StageQueues {
     return queue;
   }
 
+  /**
+   * Adds jobs; one already there is left to run once. One that failed for good is queued
+   * again: its id comes from its content, so adding it anew would be taken for a duplicate and
+   * the work would stay undone until the failed job expired.
+   */
   async add(jobs: readonly Job[], run?: string): Promise<void> {
     for (const stage of STAGE_NAMES) {
       const mine = jobs.filter((j) => j.stage === stage);
       if (mine.length === 0) continue;
-      await this.queue(stage).addBulk(
+      const queue = this.queue(stage);
+      const added = await queue.addBulk(
         mine.map((job) => ({
           name: stage,
           data: { ids: job.ids },
           opts: { jobId: jobId(job, run) },
         })),
       );
+      for (const job of added) {
+        if (await job.isFailed()) await job.retry("failed");
+      }
     }
   }
 
