@@ -2,6 +2,7 @@ import type { Config } from "../config/index.js";
 import type { Logger } from "../lib/logger.js";
 import { type Context, createContext } from "../pipeline/context.js";
 import { connectRedis } from "../pipeline/distributed/connection.js";
+import { bindQueues } from "../pipeline/distributed/binding.js";
 import { StageQueues } from "../pipeline/distributed/queues.js";
 
 export interface Distributed {
@@ -18,6 +19,13 @@ export async function openDistributed(config: Config, log: Logger): Promise<Dist
     await q.close();
     throw error;
   });
+  try {
+    await bindQueues(q.queues.connection, config.queue.prefix, ctx.db);
+  } catch (error) {
+    await q.close();
+    await ctx.close();
+    throw error;
+  }
   ctx.respectBackoff = true;
   return {
     ctx,
