@@ -1,8 +1,8 @@
 import type { Config } from "../config/index.js";
 import type { Logger } from "../lib/logger.js";
 import { type Context, createContext } from "../pipeline/context.js";
-import { connectRedis } from "../pipeline/distributed/connection.js";
 import { bindQueues } from "../pipeline/distributed/binding.js";
+import { connectRedis } from "../pipeline/distributed/connection.js";
 import { StageQueues } from "../pipeline/distributed/queues.js";
 
 export interface Distributed {
