@@ -25,6 +25,16 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ...sqlOf(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A client in a transaction is not the pool's: its connection dying (the server stopping,
+      // an administrator's pg_terminate_backend) is an 'error' on the client itself, which
+      // would end the process unheard. It fails the transaction instead, and the client is
+      // thrown away rather than returned to the pool.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+        options.onError?.(error);
+      };
+      client.on("error", onError);
       try {
         await client.query("begin");
         const result = await fn(sqlOf(client));
@@ -34,7 +44,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
         await client.query("rollback").catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off("error", onError);
+        client.release(lost ?? false);
       }
     },
     close: () => {
