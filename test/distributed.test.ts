@@ -178,10 +178,14 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     await slowRequestsSeen(server, 1, `/slow/${FEEDS[0]?.path}`);
     first?.child.kill("SIGKILL");
     await first?.exited;
-    await s.start(1);
+    const [second] = await s.start(1);
     await enqueueFeeds(s.queues, s.config.feeds.map((f) => f.id).slice(1));
     await waitUntilIdle(s.queues);
     expect(await snapshot(s.db.db), s.logs()).toEqual(inline);
+    // The operator is told what happened to the dead worker's job.
+    expect(second?.log()).toContain(
+      '"msg":"stalled job taken back (its worker stopped answering)"',
+    );
   });
 
   it("Redis restarted in the middle of a run: the workers reconnect and the run completes", async () => {
@@ -199,6 +203,13 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     await redis.start();
     await waitUntilIdle(s.queues);
     expect(await snapshot(s.db.db), s.logs()).toEqual(inline);
+    // Every line the workers wrote is a JSON log line: no raw stack dump, and the reconnection said.
+    const lines = s
+      .logs()
+      .split("\n")
+      .filter((line) => line.trim() !== "");
+    expect(lines.filter((line) => !line.startsWith("{"))).toEqual([]);
+    expect(s.logs()).toContain('"msg":"redis connection restored"');
   });
 
   it("PostgreSQL refusing connections for a few seconds: jobs retry and complete", async () => {

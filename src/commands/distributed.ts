@@ -45,10 +45,14 @@ export function openQueues(
   const url = config.queue.redisUrl;
   if (!url)
     throw new Error("this command needs a queue: set REDIS_URL or queue.redisUrl in the config");
-  const redis = connectRedis(url, (error) =>
-    log.warn({ err: error.message }, "redis connection problem"),
+  const redis = connectRedis(
+    url,
+    (error) => log.warn({ err: error.message }, "redis connection problem"),
+    () => log.info("redis connection restored"),
   );
-  const queues = new StageQueues(config, redis);
+  const queues = new StageQueues(config, redis, (stage, error) =>
+    log.warn({ stage, err: error.message }, "queue error"),
+  );
   return {
     queues,
     async close() {

@@ -5,8 +5,20 @@ import { Redis } from "ioredis";
  * (maxRetriesPerRequest: null, as BullMQ requires for workers), and ioredis reconnects by
  * itself; `onError` hears each failed attempt so it can be logged, not thrown.
  */
-export function connectRedis(url: string, onError: (error: Error) => void): Redis {
+export function connectRedis(
+  url: string,
+  onError: (error: Error) => void,
+  onRestored?: () => void,
+): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis.on("error", onError);
+  let failing = false;
+  redis.on("error", (error) => {
+    failing = true;
+    onError(error);
+  });
+  redis.on("ready", () => {
+    if (failing) onRestored?.();
+    failing = false;
+  });
   return redis;
 }

@@ -37,16 +37,19 @@ export class StageQueues {
   constructor(
     readonly config: Config,
     readonly connection: Redis,
+    /** A queue's own errors (Redis gone): heard here, so none surfaces as an unhandled event. */
+    onError: (stage: StageName, error: Error) => void = () => undefined,
   ) {
     this.queues = new Map(
-      STAGE_NAMES.map((stage) => [
-        stage,
-        new Queue<JobData>(stage, {
+      STAGE_NAMES.map((stage) => {
+        const queue = new Queue<JobData>(stage, {
           connection,
           prefix: config.queue.prefix,
           defaultJobOptions: jobOptions(config),
-        }),
-      ]),
+        });
+        queue.on("error", (error) => onError(stage, error));
+        return [stage, queue];
+      }),
     );
   }
 

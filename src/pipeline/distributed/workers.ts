@@ -54,6 +54,8 @@ export function startWorkers(
         concurrency,
         lockDuration: queue.lockDuration,
         stalledInterval: Math.max(1000, Math.floor(queue.lockDuration / 2)),
+        // A job whose worker died is taken back as often as it may be tried, not once.
+        maxStalledCount: queue.attempts,
         limiter: limit ? { max: limit.max, duration: limit.per } : undefined,
       },
     );
@@ -64,6 +66,9 @@ export function startWorkers(
       );
     });
     worker.on("error", (error) => ctx.log.error({ stage, err: error.message }, "worker error"));
+    worker.on("stalled", (job) =>
+      ctx.log.warn({ stage, job }, "stalled job taken back (its worker stopped answering)"),
+    );
     return worker;
   });
   ctx.log.info({ stages, concurrency }, "workers started");
