@@ -188,6 +188,30 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     );
   });
 
+  it("a job whose worker dies twice is taken back twice and completes", async () => {
+    const s = await scenario({ slow: true });
+    const path = `/slow/${FEEDS[0]?.path}`;
+    const seen = () => server.requests.filter((r) => r.url.startsWith(path)).length;
+    for (let death = 1; death <= 2; death++) {
+      const before = seen();
+      const [doomed] = await s.start(1);
+      if (death === 1) await enqueueFeeds(s.queues, ["f0"], "once");
+      // Wait until this worker holds the fetch job (one more request at the slow server): the
+      // second takes it back only once the first's lock has run out.
+      for (let i = 0; i < 500 && seen() <= before; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(seen()).toBe(before + 1);
+      doomed?.child.kill("SIGKILL");
+      await doomed?.exited;
+    }
+    await s.start(1);
+    await waitUntilIdle(s.queues);
+    expect(await s.queues.queue("fetch").getJobCounts("failed")).toEqual({ failed: 0 });
+    const [row] = await s.db.db.query<{ n: number }>(
+      "select count(*)::int as n from articles where feed_id = 'f0' and extracted_at is not null",
+    );
+    expect(row?.n, s.logs()).toBe(20);
+  });
+
   it("Redis restarted in the middle of a run: the workers reconnect and the run completes", async () => {
     const redis = await ownRedis();
     cleanup.push(() => redis.stop());
