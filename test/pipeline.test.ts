@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDigest } from "../src/digest/build.js";
 import { silentLogger } from "../src/lib/logger.js";
 import { createContext } from "../src/pipeline/context.js";
+import { runInline } from "../src/pipeline/inline.js";
 import { runOnce } from "../src/pipeline/run-once.js";
 import { getFeed } from "../src/store/feeds.js";
 import { testConfig, WATCHLIST_YAML } from "./helpers/config.js";
@@ -144,6 +145,27 @@ ${WATCHLIST_YAML}`);
       { url: "https://ar.example/2", category_id: "attack" },
       { url: "https://ru.example/2", category_id: "attack" },
     ]);
+  });
+
+  it("a job naming what is not there fails with its kind, and the rest goes on", async () => {
+    const ctx = await createContext(config(), { log: silentLogger(), db: t.db });
+    const stats = await runInline(
+      ctx,
+      [
+        { stage: "extract", ids: ["no-such-article"] },
+        { stage: "fetch", ids: ["no-such-feed"] },
+        { stage: "fetch", ids: ["gone"] },
+      ],
+      2,
+    );
+    expect(stats.failed.map((f) => [f.job.stage, f.kind, f.error])).toEqual(
+      expect.arrayContaining([
+        ["extract", "not-found", "articles not in the store: no-such-article"],
+        ["fetch", "not-found", "feed no-such-feed is not in the config"],
+      ]),
+    );
+    expect(stats.failed).toHaveLength(2);
+    expect(stats.done.fetch).toBe(1);
   });
 
   it("a second run stores nothing twice and changes no mention", async () => {

@@ -151,7 +151,7 @@ describe("queues, schedulers and the operator's commands", () => {
     const failed = (await runCli(["jobs", "failed", "--queue", "extract", "--config", file]))
       .stdout;
     expect(failed).toContain(
-      "(1 attempts, ids no-such-article): articles not in the store: no-such-article",
+      "(1 attempts, ids no-such-article): not-found: articles not in the store: no-such-article",
     );
     expect((await runCli(["jobs", "retry", "--config", file])).stdout.trim()).toBe(
       "1 failed jobs queued again",

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { StageError } from "../lib/errors.js";
 import { getArticles, type StoredArticle } from "../store/articles.js";
 import { saveCategories } from "../store/categories.js";
 import type { Database } from "../store/database.js";
@@ -30,7 +31,8 @@ export async function extractArticles(
 ): Promise<number> {
   const articles = await getArticles(ctx.db, ids);
   const missing = ids.filter((id) => !articles.some((a) => a.id === id));
-  if (missing.length > 0) throw new Error(`articles not in the store: ${missing.join(", ")}`);
+  if (missing.length > 0)
+    throw new StageError("not-found", `articles not in the store: ${missing.join(", ")}`);
   const entities = new Map<string, Entity>();
   const batch = articles.map((article) => ({
     articleId: article.id,

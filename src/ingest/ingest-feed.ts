@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config, FeedConfig } from "../config/index.js";
 import type { Resolver } from "../lib/address-guard.js";
+import { StageError } from "../lib/errors.js";
 import {
   insertArticles,
   knownContentHashes,
@@ -43,7 +44,7 @@ export interface IngestResult {
  */
 export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<IngestResult> {
   const feed = ctx.config.feeds.find((f) => f.id === feedId);
-  if (!feed) throw new Error(`feed ${feedId} is not in the config`);
+  if (!feed) throw new StageError("not-found", `feed ${feedId} is not in the config`);
   const log = ctx.log.child({ feed: feedId, stage: "fetch" });
   const started = ctx.now();
   try {

@@ -1,11 +1,11 @@
-import { asError } from "../lib/errors.js";
+import { asError, type ErrorKind, errorKind } from "../lib/errors.js";
 import type { Context } from "./context.js";
 import { measured } from "./metrics.js";
 import { type Job, STAGES, type StageName } from "./stages.js";
 
 export interface RunStats {
   done: Record<StageName, number>;
-  failed: { job: Job; error: string }[];
+  failed: { job: Job; error: string; kind?: ErrorKind }[];
 }
 
 /**
@@ -36,8 +36,12 @@ export async function runInline(
           })
           .catch((thrown: unknown) => {
             const error = asError(thrown);
-            stats.failed.push({ job, error: error.message });
-            ctx.log.error({ stage: job.stage, ids: job.ids, err: error.message }, "job failed");
+            const kind = errorKind(thrown);
+            stats.failed.push({ job, error: error.message, kind });
+            ctx.log.error(
+              { stage: job.stage, ids: job.ids, kind, err: error.message },
+              "job failed",
+            );
           })
           .finally(() => {
             active--;

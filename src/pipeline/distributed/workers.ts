@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { UnrecoverableError, Worker } from "bullmq";
-import { asError } from "../../lib/errors.js";
+import { asError, errorKind, retryable } from "../../lib/errors.js";
 import type { Context } from "../context.js";
 import { measured } from "../metrics.js";
 import { STAGES, type StageName } from "../stages.js";
@@ -38,9 +38,9 @@ export function startWorkers(
         const next = await measured(stage, () => STAGES[stage](job.data.ids, ctx)).catch(
           (thrown: unknown) => {
             const error = asError(thrown);
-            // A job naming what is not there will never succeed: do not spend retries on it.
-            if (/not in the (config|store)/.test(error.message))
-              throw new UnrecoverableError(error.message);
+            const kind = errorKind(thrown);
+            // Only a passing fault is worth another attempt; `jobs failed` shows the kind.
+            if (!retryable(kind)) throw new UnrecoverableError(`${kind}: ${error.message}`);
             throw error;
           },
         );
