@@ -38,7 +38,7 @@ function yaml(
   redis: string,
   prefix: string,
   slow = false,
-  extra = "",
+  queueExtra = "",
 ): string {
   return [
     "feeds:",
@@ -48,8 +48,7 @@ function yaml(
     ),
     "fetch: { allowLoopback: true, hostGap: 0s }",
     store ? `store: { url: "${store}" }` : "",
-    `queue: { redisUrl: "${redis}", prefix: ${prefix}, lockDuration: 3s, concurrency: 2 }`,
-    extra,
+    `queue: { redisUrl: "${redis}", prefix: ${prefix}, lockDuration: 3s, concurrency: 2${queueExtra} }`,
   ].join("\n");
 }
 
@@ -104,14 +103,19 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
 
   /** A database, a config file and a queue connection for one scenario. */
   async function scenario(
-    options: { redis?: string; slow?: boolean; storeUrl?: (db: TestDatabase) => string } = {},
+    options: {
+      redis?: string;
+      slow?: boolean;
+      storeUrl?: (db: TestDatabase) => string;
+      queueExtra?: string;
+    } = {},
   ) {
     const db = await freshPostgres();
     cleanup.push(() => db.drop());
     const prefix = `ww${randomBytes(4).toString("hex")}`;
     const redisUrl = options.redis ?? REDIS_URL;
     const storeUrl = options.storeUrl ? options.storeUrl(db) : (db.url as string);
-    const text = yaml(server, storeUrl, redisUrl, prefix, options.slow);
+    const text = yaml(server, storeUrl, redisUrl, prefix, options.slow, options.queueExtra);
     const file = join(await mkdtemp(join(tmpdir(), "wirewatch-dist-")), "wirewatch.yaml");
     await writeFile(file, text);
     const config = parseConfig(text, file, {});
@@ -236,7 +240,43 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     expect(s.logs()).toContain('"msg":"redis connection restored"');
   });
 
-  it("PostgreSQL refusing connections for a few seconds: jobs retry and complete", async () => {
+  it("PostgreSQL away for longer than all of a job's attempts: workers pause, a worker started meanwhile waits, and the run completes", async () => {
+    const proxy = await tcpProxy(5432);
+    cleanup.push(() => proxy.close());
+    const s = await scenario({
+      slow: true,
+      // Two attempts a second apart: without the pause, an outage of 8 s fails jobs for good.
+      queueExtra: ", attempts: 2",
+      storeUrl: (db) => {
+        const url = new URL(db.url as string);
+        url.port = String(proxy.port);
+        return url.toString();
+      },
+    });
+    await s.start(2);
+    await enqueueFeeds(
+      s.queues,
+      s.config.feeds.map((f) => f.id),
+    );
+    await slowRequestsSeen(server, 2);
+    const outage = proxy.outage(8000);
+    await new Promise((r) => setTimeout(r, 1000));
+    const late = s.start(1);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(s.workers.at(-1)?.log()).toContain('"msg":"database unreachable: waiting for it"');
+    await outage;
+    await late;
+    await waitUntilIdle(s.queues);
+    expect(await snapshot(s.db.db), s.logs()).toEqual(inline);
+    const failed = await Promise.all(
+      [...s.queues.queues.values()].map((q) => q.getJobCountByTypes("failed")),
+    );
+    expect(failed.reduce((a, b) => a + b, 0)).toBe(0);
+    expect(s.logs()).toContain('"msg":"database unreachable: workers paused until it answers"');
+    expect(s.logs()).toContain('"msg":"database answers again: workers resumed"');
+  });
+
+  it("PostgreSQL refusing connections for a few seconds: the workers wait and the run completes", async () => {
     const proxy = await tcpProxy(5432);
     cleanup.push(() => proxy.close());
     const s = await scenario({
@@ -256,6 +296,6 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     await proxy.outage(3000);
     await waitUntilIdle(s.queues);
     expect(await snapshot(s.db.db), s.logs()).toEqual(inline);
-    expect(s.logs()).toContain('"msg":"job failed"');
+    expect(s.logs()).toContain('"msg":"database answers again: workers resumed"');
   });
 });

@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../lib/logger.js";
 import { type Context, createContext } from "../pipeline/context.js";
 import { bindQueues } from "../pipeline/distributed/binding.js";
 import { connectRedis } from "../pipeline/distributed/connection.js";
 import { StageQueues } from "../pipeline/distributed/queues.js";
+import { isUnreachable } from "../store/unreachable.js";
 
 export interface Distributed {
   ctx: Context;
@@ -15,7 +17,7 @@ export interface Distributed {
 /** The store and the queues for a process of a distributed deployment. */
 export async function openDistributed(config: Config, log: Logger): Promise<Distributed> {
   const q = openQueues(config, log);
-  const ctx = await createContext(config, { log }).catch(async (error: unknown) => {
+  const ctx = await contextOnceReachable(config, log).catch(async (error: unknown) => {
     await q.close();
     throw error;
   });
@@ -35,6 +37,23 @@ export async function openDistributed(config: Config, log: Logger): Promise<Dist
       await ctx.close();
     },
   };
+}
+
+const WAIT_MS = 2_000;
+
+/** A process started while the database is down waits for it, and says so, rather than exit. */
+async function contextOnceReachable(config: Config, log: Logger): Promise<Context> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await createContext(config, { log });
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      // Said at once, then every minute or so.
+      if (tries % 30 === 0)
+        log.warn({ err: (error as Error).message }, "database unreachable: waiting for it");
+      await sleep(WAIT_MS);
+    }
+  }
 }
 
 /** The queues alone, for commands that only look at them (jobs failed, jobs retry). */

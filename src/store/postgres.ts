@@ -18,7 +18,10 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       await client.query(text);
     },
   });
-  await pool.query("select 1");
+  await pool.query("select 1").catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
   let closing: Promise<void> | undefined;
   return {
     kind: "postgres",

@@ -1,10 +1,16 @@
 import { hostname } from "node:os";
-import { UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker } from "bullmq";
 import { asError, errorKind, retryable } from "../../lib/errors.js";
+import { isUnreachable } from "../../store/unreachable.js";
 import type { Context } from "../context.js";
 import { measured } from "../metrics.js";
 import { STAGES, type StageName } from "../stages.js";
+import { DatabasePause } from "./database-pause.js";
 import type { JobData, StageQueues } from "./queues.js";
+
+// A job put back while the database is away is looked at again after this (the workers stay
+// paused until the database answers, whatever this says).
+const DATABASE_RETRY_MS = 5_000;
 
 /** The translation provider's requests per minute, as a limit shared by every translate worker. */
 function providerLimit(ctx: Context, stage: StageName) {
@@ -30,14 +36,21 @@ export function startWorkers(
   concurrency: number,
 ): WorkerSet {
   const { queue } = ctx.config;
-  const workers = stages.map((stage) => {
+  const pause = new DatabasePause(ctx.db, ctx.log, () => workers);
+  const workers: Worker<JobData>[] = stages.map((stage) => {
     const limit = queue.limits[stage] ?? providerLimit(ctx, stage);
     const worker = new Worker<JobData>(
       stage,
-      async (job) => {
+      async (job, token) => {
         const next = await measured(stage, () => STAGES[stage](job.data.ids, ctx)).catch(
-          (thrown: unknown) => {
+          async (thrown: unknown) => {
             const error = asError(thrown);
+            if (isUnreachable(error)) {
+              // Not the job's fault: it waits, without spending an attempt, and so do we.
+              pause.trigger(error);
+              await job.moveToDelayed(Date.now() + DATABASE_RETRY_MS, token);
+              throw new DelayedError();
+            }
             const kind = errorKind(thrown);
             // Only a passing fault is worth another attempt; `jobs failed` shows the kind.
             if (!retryable(kind)) throw new UnrecoverableError(`${kind}: ${error.message}`);
@@ -75,6 +88,7 @@ export function startWorkers(
   let closing: Promise<void> | undefined;
   return {
     close: () => {
+      pause.stop();
       closing ??= Promise.all(workers.map((w) => w.close())).then(() => undefined);
       return closing;
     },
