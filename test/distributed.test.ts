@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFeeds } from "../bench/corpus.js";
 import { parseConfig } from "../src/config/index.js";
@@ -238,6 +239,34 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
       .filter((line) => line.trim() !== "");
     expect(lines.filter((line) => !line.startsWith("{"))).toEqual([]);
     expect(s.logs()).toContain('"msg":"redis connection restored"');
+  });
+
+  it("Redis full (maxmemory, noeviction) mid-run: the workers pause, say so once, and nothing is lost once memory is freed", async () => {
+    const redis = await ownRedis();
+    cleanup.push(() => redis.stop());
+    const s = await scenario({ redis: redis.url, slow: true });
+    await s.start(2);
+    await enqueueFeeds(
+      s.queues,
+      s.config.feeds.map((f) => f.id),
+    );
+    await slowRequestsSeen(server, 3);
+    const admin = new Redis(redis.url);
+    cleanup.push(async () => admin.disconnect());
+    const info = await admin.info("memory");
+    const used = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
+    await admin.config("SET", "maxmemory-policy", "noeviction");
+    await admin.config("SET", "maxmemory", String(used));
+    const linesBefore = s.logs().split("\n").length;
+    await new Promise((r) => setTimeout(r, 5000));
+    const linesDuring = s.logs().split("\n").length - linesBefore;
+    await admin.config("SET", "maxmemory", "0");
+    await waitUntilIdle(s.queues);
+    expect(await snapshot(s.db.db), s.logs()).toEqual(inline);
+    expect(s.logs()).toContain('"msg":"redis full: workers paused until it answers"');
+    expect(s.logs()).toContain('"msg":"redis has room again: workers resumed"');
+    // A few lines in five seconds, not thousands.
+    expect(linesDuring).toBeLessThan(60);
   });
 
   it("PostgreSQL away for longer than all of a job's attempts: workers pause, a worker started meanwhile waits, and the run completes", async () => {

@@ -3,7 +3,7 @@ import type { Config } from "../config/index.js";
 import type { Logger } from "../lib/logger.js";
 import { type Context, createContext } from "../pipeline/context.js";
 import { bindQueues } from "../pipeline/distributed/binding.js";
-import { connectRedis } from "../pipeline/distributed/connection.js";
+import { connectRedis, isRedisFull } from "../pipeline/distributed/connection.js";
 import { StageQueues } from "../pipeline/distributed/queues.js";
 import { isUnreachable } from "../store/unreachable.js";
 
@@ -69,9 +69,15 @@ export function openQueues(
     (error) => log.warn({ err: error.message }, "redis connection problem"),
     () => log.info("redis connection restored"),
   );
-  const queues = new StageQueues(config, redis, (stage, error) =>
-    log.warn({ stage, err: error.message }, "queue error"),
-  );
+  // Redis out of memory fails every command: said every ten seconds at most.
+  let fullSaid = 0;
+  const queues = new StageQueues(config, redis, (stage, error) => {
+    if (isRedisFull(error)) {
+      if (Date.now() - fullSaid < 10_000) return;
+      fullSaid = Date.now();
+    }
+    log.warn({ stage, err: error.message }, "queue error");
+  });
   return {
     queues,
     async close() {

@@ -22,3 +22,7 @@ export function connectRedis(
   });
   return redis;
 }
+
+/** Redis at its maxmemory with noeviction: it refuses every write until memory is freed. */
+export const isRedisFull = (error: unknown): boolean =>
+  error instanceof Error && /OOM command not allowed/.test(error.message);

@@ -5,7 +5,8 @@ import { isUnreachable } from "../../store/unreachable.js";
 import type { Context } from "../context.js";
 import { measured } from "../metrics.js";
 import { STAGES, type StageName } from "../stages.js";
-import { DatabasePause } from "./database-pause.js";
+import { isRedisFull } from "./connection.js";
+import { OutagePause } from "./outage-pause.js";
 import type { JobData, StageQueues } from "./queues.js";
 
 // A job put back while the database is away is looked at again after this (the workers stay
@@ -36,7 +37,25 @@ export function startWorkers(
   concurrency: number,
 ): WorkerSet {
   const { queue } = ctx.config;
-  const pause = new DatabasePause(ctx.db, ctx.log, () => workers);
+  const database = new OutagePause(
+    {
+      what: "database unreachable",
+      back: "database answers again",
+      probe: () => ctx.db.query("select 1"),
+    },
+    ctx.log,
+    () => workers,
+  );
+  const probeKey = `${queue.prefix}:wirewatch:probe`;
+  const redisFull = new OutagePause(
+    {
+      what: "redis full",
+      back: "redis has room again",
+      probe: () => queues.connection.set(probeKey, "1", "EX", 60),
+    },
+    ctx.log,
+    () => workers,
+  );
   const workers: Worker<JobData>[] = stages.map((stage) => {
     const limit = queue.limits[stage] ?? providerLimit(ctx, stage);
     const worker = new Worker<JobData>(
@@ -45,9 +64,14 @@ export function startWorkers(
         const next = await measured(stage, () => STAGES[stage](job.data.ids, ctx)).catch(
           async (thrown: unknown) => {
             const error = asError(thrown);
+            if (isRedisFull(error)) {
+              // The job stays active; it is taken back once its lock runs out, after the pause.
+              redisFull.trigger(error);
+              throw error;
+            }
             if (isUnreachable(error)) {
               // Not the job's fault: it waits, without spending an attempt, and so do we.
-              pause.trigger(error);
+              database.trigger(error);
               await job.moveToDelayed(Date.now() + DATABASE_RETRY_MS, token);
               throw new DelayedError();
             }
@@ -73,12 +97,17 @@ export function startWorkers(
       },
     );
     worker.on("failed", (job, error) => {
+      if (isRedisFull(error)) return;
       ctx.log.warn(
         { stage, job: job?.id, ids: job?.data.ids, attempt: job?.attemptsMade, err: error.message },
         "job failed",
       );
     });
-    worker.on("error", (error) => ctx.log.error({ stage, err: error.message }, "worker error"));
+    worker.on("error", (error) => {
+      // Redis out of memory fails every command: said once by the pause, not thousands of times.
+      if (isRedisFull(error)) return redisFull.trigger(error);
+      ctx.log.error({ stage, err: error.message }, "worker error");
+    });
     worker.on("stalled", (job) =>
       ctx.log.warn({ stage, job }, "stalled job taken back (its worker stopped answering)"),
     );
@@ -88,7 +117,8 @@ export function startWorkers(
   let closing: Promise<void> | undefined;
   return {
     close: () => {
-      pause.stop();
+      database.stop();
+      redisFull.stop();
       closing ??= Promise.all(workers.map((w) => w.close())).then(() => undefined);
       return closing;
     },

@@ -1,24 +1,37 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Worker } from "bullmq";
 import type { Logger } from "../../lib/logger.js";
-import type { Sql } from "../../store/database.js";
 
 const PROBE_MS = 2_000;
 
+export interface Outage {
+  /** What is away, as the log says it: "database unreachable", "redis full". */
+  what: string;
+  /** And its return: "database answers again". */
+  back: string;
+  /** Resolves once it is back (a query, a write); throws while it is not. */
+  probe(): Promise<unknown>;
+}
+
 /**
- * While the database cannot be reached, this process's workers take no jobs: an outage of
- * minutes is waited out instead of spending every job's attempts on it. One probe at a time;
- * the workers resume once the database answers.
+ * While something every job needs is away (the database unreachable, Redis out of memory),
+ * this process's workers take no jobs: an outage of minutes is waited out instead of spending
+ * every job's attempts on it, and it is said once, not at every failed command. One probe at a
+ * time; the workers resume once it answers.
  */
-export class DatabasePause {
+export class OutagePause {
   private probing: Promise<void> | undefined;
   private stopped = false;
 
   constructor(
-    private readonly db: Sql,
+    private readonly outage: Outage,
     private readonly log: Logger,
     private readonly workers: () => readonly Worker[],
   ) {}
+
+  get active(): boolean {
+    return this.probing !== undefined;
+  }
 
   /** Called from inside a job: must not wait for the job to end. */
   trigger(error: Error): void {
@@ -33,20 +46,21 @@ export class DatabasePause {
 
   private async waitOut(error: Error): Promise<void> {
     const started = Date.now();
-    this.log.warn({ err: error.message }, "database unreachable: workers paused until it answers");
+    const { what } = this.outage;
+    this.log.warn({ err: error.message }, `${what}: workers paused until it answers`);
     // Not waiting for the jobs in hand: this is called from one of them.
     for (const worker of this.workers()) worker.pause(true);
     while (!this.stopped) {
       await sleep(PROBE_MS);
       try {
-        await this.db.query("select 1");
+        await this.outage.probe();
         break;
       } catch {
-        // Still down: probe again.
+        // Still away: probe again.
       }
     }
     if (this.stopped) return;
     for (const worker of this.workers()) worker.resume();
-    this.log.info({ pausedMs: Date.now() - started }, "database answers again: workers resumed");
+    this.log.info({ pausedMs: Date.now() - started }, `${this.outage.back}: workers resumed`);
   }
 }
