@@ -67,9 +67,11 @@ function main(argv: string[]): Promise<void> {
 
   program
     .command("status")
-    .description("queue depths (with a queue) and per-feed health")
+    .description("queue depths (with a queue), per-feed and per-channel health")
     .option(...configOption)
-    .action(async (opts: { config: string }) => statusCommand(await load(opts.config), log));
+    .action(async (opts: { config: string }) => {
+      process.exitCode = await statusCommand(await load(opts.config), log);
+    });
 
   const jobs = program.command("jobs").description("failed jobs of a distributed deployment");
   for (const action of ["failed", "retry"] as const) {

@@ -1,17 +1,24 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openPglite } from "../src/store/pglite.js";
 import { runCli } from "./helpers/cli.js";
+import { closedPort } from "./helpers/mail.js";
+
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const CLI = join(import.meta.dirname, "../src/cli.ts");
 
 async function storeConfig() {
   const dir = await mkdtemp(join(tmpdir(), "wirewatch-lock-"));
   const store = join(dir, "store");
   await writeFile(
     join(dir, "wirewatch.yaml"),
-    `feeds: [{ id: f, url: "https://x.example/rss" }]\nstore: { path: "${store}" }\n`,
+    // A feed on a loopback port nobody listens on: polling it fails without leaving the machine.
+    `feeds: [{ id: f, url: "http://127.0.0.1:${await closedPort()}/rss" }]\nfetch: { allowLoopback: true }\nstore: { path: "${store}" }\n`,
   );
   return { dir, store };
 }
@@ -50,5 +57,44 @@ describe("the embedded store has one process at a time", () => {
     const db = await openPglite(store);
     expect(await db.query("select 1 as one")).toEqual([{ one: 1 }]);
     await db.close();
+  });
+});
+
+describe("status and digest while run holds the embedded store", () => {
+  it("are carried out by the running process, which answers for its store", async () => {
+    const { dir } = await storeConfig();
+    const run = spawn(
+      process.execPath,
+      ["--import", TSX, CLI, "run", "--config", "wirewatch.yaml"],
+      {
+        cwd: dir,
+        env: { ...process.env, WIREWATCH_LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let log = "";
+    const started = new Promise<void>((resolve) => {
+      const read = (chunk: Buffer) => {
+        log += chunk.toString();
+        // The first pass is over once its line is logged: the store is held and answering.
+        if (log.includes('"msg":"pass complete"')) resolve();
+      };
+      run.stdout.on("data", read);
+      run.stderr.on("data", read);
+    });
+    const exited = new Promise<number | null>((resolve) => run.once("exit", resolve));
+    try {
+      await started;
+      const status = await runCli(["status", "--config", "wirewatch.yaml"], dir);
+      expect(status.stdout).toMatch(/^feed f: failing \(1 in a row\)/m);
+      const digest = await runCli(
+        ["digest", "--date", "2026-11-20", "--format", "json", "--config", "wirewatch.yaml"],
+        dir,
+      );
+      expect(digest.stdout).toContain("2026-11-20.json (0 stories, 0 articles)");
+    } finally {
+      run.kill("SIGTERM");
+    }
+    expect(await exited, log).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ import { runOnce } from "../pipeline/run-once.js";
 import { STAGE_NAMES } from "../pipeline/stages.js";
 import { listFeeds } from "../store/feeds.js";
 import { openDistributed } from "./distributed.js";
+import { answerForStore } from "./holder.js";
 import { serveWith } from "./serve.js";
 import { untilSignal } from "./signals.js";
 
@@ -25,6 +26,8 @@ export async function runCommand(config: Config, log: Logger, once: boolean): Pr
 
 async function runInline(config: Config, log: Logger, once: boolean): Promise<number> {
   const ctx = await createContext(config, { log });
+  // While this process holds the embedded store, status and digest are asked of it.
+  const stopAnswering = await answerForStore(ctx);
   try {
     if (!once) {
       // The embedded store has one owner: the process that runs the pipeline also serves.
@@ -39,6 +42,7 @@ async function runInline(config: Config, log: Logger, once: boolean): Promise<nu
     await report(ctx.db, config, stats);
     return stats.failed.length > 0 ? 1 : 0;
   } finally {
+    await stopAnswering();
     await ctx.close();
   }
 }

@@ -5,6 +5,7 @@ import type { StageQueues } from "../pipeline/distributed/queues.js";
 import { openReader, type Reader } from "../pipeline/reader.js";
 import { type RunningServer, startServer } from "../server/app.js";
 import { openQueues } from "./distributed.js";
+import { answerForStore } from "./holder.js";
 import { untilSignal } from "./signals.js";
 
 /** The server over this process's store, with the queues' board and depths when there are queues. */
@@ -31,6 +32,7 @@ export async function serveCommand(config: Config, log: Logger): Promise<void> {
     throw new Error("serve needs a serve block in the config: serve: { host, port, token }");
   const reader = await openReader(config, log);
   const q = config.queue.redisUrl ? openQueues(config, log) : undefined;
+  const stopAnswering = await answerForStore(reader);
   try {
     const server = await serveWith(reader, q?.queues);
     try {
@@ -39,6 +41,7 @@ export async function serveCommand(config: Config, log: Logger): Promise<void> {
       await server.close();
     }
   } finally {
+    await stopAnswering();
     await q?.close();
     await reader.close();
   }

@@ -6,55 +6,75 @@ import type { StageName } from "../pipeline/stages.js";
 import type { Sql } from "../store/database.js";
 import { channelHealth } from "../store/deliveries.js";
 import { listFeeds } from "../store/feeds.js";
+import { StoreLockedError } from "../store/folder-lock.js";
 import { openQueues } from "./distributed.js";
+import { askHolder } from "./holder.js";
+import { consoleOutput, type Output } from "./output.js";
 
 /**
  * `wirewatch status`: per queue job counts (with a queue), per feed and per channel health.
  * Reads only: no gazetteer, nothing written.
  */
-export async function statusCommand(config: Config, log: Logger): Promise<void> {
-  const reader = await openReader(config, log);
+export async function statusCommand(
+  config: Config,
+  log: Logger,
+  output: Output = consoleOutput,
+): Promise<number> {
+  const reader = await openReader(config, log).catch(async (error: unknown) => {
+    // The embedded store is held by a running process: it answers for it.
+    if (!(error instanceof StoreLockedError)) throw error;
+    const code = await askHolder(config.store.path, { command: "status" }, output);
+    if (code === undefined) throw error;
+    return code;
+  });
+  if (typeof reader === "number") return reader;
   try {
     if (config.queue.redisUrl) {
       const q = openQueues(config, log);
       try {
-        console.log("queue     waiting  active  delayed  failed  completed");
+        output.out("queue     waiting  active  delayed  failed  completed");
         for (const c of await queueCounts(q.queues)) {
-          console.log(
+          output.out(
             `${c.stage.padEnd(9)} ${pad(c.waiting, 7)} ${pad(c.active, 7)} ${pad(c.delayed, 8)} ${pad(c.failed, 7)} ${pad(c.completed, 10)}`,
           );
         }
-        console.log("");
+        output.out("");
       } finally {
         await q.close();
       }
     }
-    await printFeeds(reader.db, config);
-    await printChannels(reader.db, config);
+    await storeStatus(reader.db, config, output);
+    return 0;
   } finally {
     await reader.close();
   }
 }
 
+/** What the store says of the feeds and the delivery channels. */
+export async function storeStatus(db: Sql, config: Config, output: Output): Promise<void> {
+  await printFeeds(db, config, output);
+  await printChannels(db, config, output);
+}
+
 /** Each feed of the config, with its health (never polled when the store has not seen it). */
-async function printFeeds(db: Sql, config: Config): Promise<void> {
+async function printFeeds(db: Sql, config: Config, output: Output): Promise<void> {
   const health = new Map((await listFeeds(db)).map((f) => [f.id, f]));
   for (const { id } of config.feeds) {
     const f = health.get(id);
     if (!f?.lastFetchAt) {
-      console.log(`feed ${id}: never polled`);
+      output.out(`feed ${id}: never polled`);
       continue;
     }
     const last = f.lastSuccessAt ? new Date(f.lastSuccessAt).toISOString() : "never";
     const state = f.lastError
       ? `failing (${f.consecutiveFailures} in a row): ${f.lastErrorReason}: ${f.lastError}`
       : `ok, ${f.itemsLastSeen ?? 0} items${f.repaired ? " (its XML needed repair: tell the publisher)" : ""}`;
-    console.log(`feed ${id}: ${state}; last success ${last}`);
+    output.out(`feed ${id}: ${state}; last success ${last}`);
   }
 }
 
 /** Each delivery channel: what it was sent, what waits, and its latest failure with the reason. */
-async function printChannels(db: Sql, config: Config): Promise<void> {
+async function printChannels(db: Sql, config: Config, output: Output): Promise<void> {
   const health = new Map((await channelHealth(db)).map((h) => [h.channelId, h]));
   for (const channel of config.delivery.channels) {
     const h = health.get(channel.id);
@@ -63,7 +83,7 @@ async function printChannels(db: Sql, config: Config): Promise<void> {
     const failing = h?.failing
       ? `; ${h.failing.key} failed ${h.failing.attempts}× (${h.failing.error}), next try ${new Date(h.failing.nextAttemptAt).toISOString()}`
       : "";
-    console.log(`channel ${channel.id} (${channel.type}): ${counts}; last sent ${last}${failing}`);
+    output.out(`channel ${channel.id} (${channel.type}): ${counts}; last sent ${last}${failing}`);
   }
 }
 
