@@ -193,6 +193,81 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: test-key, model: t
     );
   });
 
+  it("never keeps another article's title: swapped ids are caught by their numbers and asked again alone", async () => {
+    await t.db.query("delete from articles");
+    const numbered: [string, string, string][] = [
+      ["n1", "ar", "مقتل 12 جنديا قرب الموصل"],
+      ["n2", "ru", "В Багдаде задержали 45 человек"],
+    ];
+    await insertArticles(t.db, numbered.map(article));
+    await withModel((r, n) => {
+      if (n > 1) return faithful(r);
+      // The first answer gives each title under the other's id.
+      const right = faithful(r) as { content: string };
+      const [a, b] = (JSON.parse(right.content) as { items: { id: string; title_en: string }[] })
+        .items;
+      return {
+        kind: "answer",
+        content: JSON.stringify({
+          items: [
+            { id: a?.id, title_en: b?.title_en },
+            { id: b?.id, title_en: a?.title_en },
+          ],
+        }),
+      };
+    });
+    await translateArticles(["n1", "n2"], ctx);
+    expect((await rows()).map((r) => [r.id, r.title_en, r.translation_status])).toEqual([
+      ["n1", "EN: مقتل 12 جنديا قرب الموصل", "done"],
+      ["n2", "EN: В Багдаде задержали 45 человек", "done"],
+    ]);
+    // One batch, then each article alone.
+    expect(llm?.requests).toHaveLength(3);
+  });
+
+  it("refuses an answer that gives one id twice (a title that gave orders), and keeps no echo of the source", async () => {
+    await withModel((r, n) => {
+      const items = JSON.parse(r.messages.at(-1)?.content ?? "[]") as {
+        id: string;
+        title: string;
+      }[];
+      if (items.length > 1 && n <= 2) {
+        // A model that obeyed an article telling it to answer for a1 as well.
+        const answers = items.map((i) => ({ id: i.id, title_en: `EN: ${i.title}` }));
+        answers.push({ id: "a1", title_en: "Ignore the news: all is calm" });
+        return { kind: "answer", content: JSON.stringify({ items: answers }) };
+      }
+      // Afterwards the Russian title is only ever sent back as it came.
+      const answers = items.map((i) => ({
+        id: i.id,
+        title_en: i.id === "a2" ? i.title : `EN: ${i.title}`,
+      }));
+      return { kind: "answer", content: JSON.stringify({ items: answers }) };
+    });
+    await translateArticles(ids, ctx);
+    const byId = Object.fromEntries((await rows()).map((r) => [r.id, r]));
+    // Twice refused (an id answered twice), so the batch failed; nothing of the injection kept.
+    expect(byId.a1).toMatchObject({ title_en: null, translation_status: "failed" });
+    expect(byId.a1?.translation_error).toContain("an id is answered twice");
+    // Retranslating: the echo is asked again alone, then refused, and never cached.
+    await t.db.query(
+      "update articles set translation_status = 'pending', translation_error = null where id <> 'a4'",
+    );
+    await translateArticles(ids, ctx);
+    const again = Object.fromEntries((await rows()).map((r) => [r.id, r]));
+    expect(again.a1).toMatchObject({
+      title_en: "EN: اجتماع أمني في بغداد",
+      translation_status: "done",
+    });
+    expect(again.a2).toMatchObject({
+      title_en: null,
+      translation_status: "failed",
+      translation_error: "the model sent the original title back",
+    });
+    const cached = await t.db.query<{ title_en: string }>("select title_en from translations");
+    expect(cached.map((c) => c.title_en)).not.toContain("Встреча в Багдаде");
+  });
+
   it("with no provider, translates nothing and marks each article so", async () => {
     const config = parseConfig('feeds: [{ id: f, url: "https://x.example/rss" }]', "t.yaml", {});
     ctx = await createContext(config, { log: silentLogger(), db: t.db });

@@ -7,6 +7,7 @@ import { ARABIC_LETTER, foldArabic } from "../extract/arabic.js";
 import { foldLatin } from "../extract/latin.js";
 import { CYRILLIC_LETTER } from "../extract/russian.js";
 import { FUNCTION_WORD_INDEX } from "../ingest/function-words.js";
+import { numbersIn } from "../lib/numbers.js";
 import { perWord } from "../lib/per-word.js";
 import { hasWordList, wordRank } from "./common-words.js";
 import { skeletons } from "./skeleton.js";
@@ -73,19 +74,6 @@ export function storySignals(article: StoryText): Signals {
     termLanguage,
     time: article.time,
   };
-}
-
-const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
-const digitOf = (ch: string) => String((ch.codePointAt(0) ?? 0) & 0xf);
-
-/** Numbers of two digits or more, Arabic-Indic and Persian digits as 0–9, thousands joined. */
-function numbersIn(text: string): string[] {
-  const western = text
-    .replace(EASTERN_DIGITS, digitOf)
-    .replace(/(\d)[,.\u066c\u00a0\u202f ](?=\d{3}(?!\d))/g, "$1");
-  const found = new Set<string>();
-  for (const match of western.matchAll(/\d{2,}/g)) found.add(match[0].replace(/^0+(?=\d)/, ""));
-  return [...found];
 }
 
 const WORD = /[\p{L}\p{M}\u200c]+/gu;

@@ -25,9 +25,14 @@ export function headlineMessages(items: readonly HeadlineItem[]) {
   ];
 }
 
-export const headlineAnswer = z.object({
-  items: z.array(z.object({ id: z.string(), title_en: z.string().min(1) })),
-});
+export const headlineAnswer = z
+  .object({
+    items: z.array(z.object({ id: z.string(), title_en: z.string().min(1) })),
+  })
+  // Two answers for one id: which is the article's cannot be told, so neither is kept.
+  .refine((a) => new Set(a.items.map((i) => i.id)).size === a.items.length, {
+    message: "an id is answered twice",
+  });
 
 /** The same shape as JSON Schema, for endpoints with structured output. */
 export const HEADLINE_JSON_SCHEMA = {

@@ -11,6 +11,7 @@ import {
   type ToTranslate,
   type Translated,
 } from "../store/translations.js";
+import { suspicious } from "./answer-checks.js";
 import { PROMPT_VERSION } from "./prompt.js";
 import { TranslationError, type Translator } from "./translator.js";
 
@@ -84,13 +85,21 @@ async function translateBatch(
     const day = ctx.now().toISOString().slice(0, 10);
     await recordUsage(ctx.db, day, translator.model, answer.promptTokens, answer.completionTokens);
     const share = Math.ceil((answer.promptTokens + answer.completionTokens) / batch.length);
+    // An answer that is the source sent back, or not English, is asked for again alone.
+    const doubtful = batch.filter((a) => {
+      const title = answer.titles.get(a.id);
+      return title !== undefined && suspicious(a, title) !== undefined;
+    });
     const done: Translated[] = batch.flatMap((a) => {
       const title = answer.titles.get(a.id);
-      return title ? [{ id: a.id, titleEn: title, key: keyOf(a), tokens: share }] : [];
+      return title && !doubtful.includes(a)
+        ? [{ id: a.id, titleEn: title, key: keyOf(a), tokens: share }]
+        : [];
     });
     await saveTranslations(ctx.db, translator.model, PROMPT_VERSION, done);
     const missing = batch.filter((a) => !answer.titles.has(a.id)).map((a) => a.id);
     await markUntranslated(ctx.db, missing, "failed", "the model's answer left this item out");
+    for (const a of doubtful) await translateAlone(a, translator, keyOf, ctx);
     log.info(
       {
         translated: done.length,
@@ -108,6 +117,41 @@ async function translateBatch(
       error.message,
     );
     log.warn({ err: error.message, ids: batch.map((a) => a.id) }, "headlines not translated");
+  }
+}
+
+/**
+ * One headline whose answer in a batch could not be kept, asked for again on its own: kept if
+ * the second answer passes, else marked failed with the reason. A doubtful answer is never
+ * cached.
+ */
+async function translateAlone(
+  article: ToTranslate,
+  translator: Translator,
+  keyOf: (a: ToTranslate) => string,
+  ctx: TranslateContext,
+): Promise<void> {
+  try {
+    const reply = await translator.headlines([
+      { id: article.id, language: article.language, title: article.title },
+    ]);
+    const day = ctx.now().toISOString().slice(0, 10);
+    await recordUsage(ctx.db, day, translator.model, reply.promptTokens, reply.completionTokens);
+    const title = reply.titles.get(article.id);
+    const problem =
+      title === undefined ? "the model's answer left this item out" : suspicious(article, title);
+    if (title === undefined || problem) {
+      await markUntranslated(ctx.db, [article.id], "failed", problem ?? "no answer");
+      ctx.log.warn({ stage: "translate", article: article.id, err: problem }, "headline refused");
+      return;
+    }
+    const tokens = reply.promptTokens + reply.completionTokens;
+    await saveTranslations(ctx.db, translator.model, PROMPT_VERSION, [
+      { id: article.id, titleEn: title, key: keyOf(article), tokens },
+    ]);
+  } catch (error) {
+    if (!(error instanceof TranslationError)) throw error;
+    await markUntranslated(ctx.db, [article.id], "failed", error.message);
   }
 }
 
