@@ -8,6 +8,7 @@ import { silentLogger } from "../src/lib/logger.js";
 import { createContext } from "../src/pipeline/context.js";
 import { STAGES } from "../src/pipeline/stages.js";
 import { insertArticles, type NewArticle } from "../src/store/articles.js";
+import { resetForRetranslation } from "../src/store/translations.js";
 import { storedArticle } from "./helpers/articles.js";
 import { freshPglite, type TestDatabase } from "./helpers/databases.js";
 import {
@@ -179,5 +180,44 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
       .filter((r) => r.messages[0]?.content.includes("summary_en"))
       .map((r) => JSON.parse(r.messages[1]?.content ?? "{}").id);
     expect(full).toEqual(["c1"]);
+  });
+
+  it("a full tier that failed is tried again by retranslate", async () => {
+    const own = await freshPglite();
+    let failing = true;
+    const flaky = await fakeLlm((r) =>
+      failing && r.messages[0]?.content.includes("summary_en")
+        ? { kind: "status", status: 500 }
+        : model(r),
+    );
+    try {
+      const config = parseConfig(
+        `feeds: [{ id: f, url: "https://x.example/rss" }]
+watchlist:
+  - { id: isis, type: group, name: Islamic State, aliases: { fr: [Daech] } }
+translate: { provider: openai, baseURL: "${flaky.url}", apiKey: k, model: m, maxRetries: 0 }`,
+        "t.yaml",
+        {},
+      );
+      const ctx = await createContext(config, { log: silentLogger(), db: own.db });
+      await insertArticles(own.db, [article("w2", WATCHED, SUMMARY)]);
+      await STAGES.extract(["w2"], ctx);
+      await STAGES.translate(["w2"], ctx);
+      const status = async () =>
+        (
+          await own.db.query<{ translation_status: string; full_status: string }>(
+            "select translation_status, full_status from articles where id = 'w2'",
+          )
+        )[0];
+      expect(await status()).toEqual({ translation_status: "done", full_status: "failed" });
+      failing = false;
+      const ids = await resetForRetranslation(own.db, null);
+      expect(ids).toEqual(["w2"]);
+      await STAGES.translate(ids, ctx);
+      expect(await status()).toEqual({ translation_status: "done", full_status: "done" });
+    } finally {
+      await flaky.close();
+      await own.drop();
+    }
   });
 });

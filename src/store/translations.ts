@@ -99,9 +99,13 @@ export async function recordUsage(
  * is configured; first seen at or after `since` when given. They are set back to pending.
  */
 export async function resetForRetranslation(db: Sql, since: Date | null): Promise<string[]> {
+  // A headline that failed or was never tried, and a full tier that failed: both go again
+  // (the full tier takes failed articles back by itself once they are in a translate job).
   const rows = await db.query<{ id: string }>(
-    `update articles set translation_status = 'pending'
-     where translation_status in ('failed', 'none') and ($1::timestamptz is null or fetched_at >= $1)
+    `update articles set translation_status = case when translation_status in ('failed', 'none')
+       then 'pending' else translation_status end
+     where (translation_status in ('failed', 'none') or full_status = 'failed')
+       and ($1::timestamptz is null or fetched_at >= $1)
      returning id`,
     [since?.toISOString() ?? null],
   );
