@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { collectedOutput } from "../src/commands/output.js";
+import { storeStatus } from "../src/commands/status.js";
 import { parseConfig } from "../src/config/index.js";
+import { StageError } from "../src/lib/errors.js";
 import { silentLogger } from "../src/lib/logger.js";
 import { type Context, createContext } from "../src/pipeline/context.js";
 import { insertArticles, type NewArticle } from "../src/store/articles.js";
 import { translateArticles } from "../src/translate/translate-articles.js";
+import type { Translator } from "../src/translate/translator.js";
 import { storedArticle } from "./helpers/articles.js";
 import { freshPglite, type TestDatabase } from "./helpers/databases.js";
 import {
@@ -48,11 +52,18 @@ describe("headline translation through an OpenAI-compatible endpoint", () => {
     await t.drop();
   });
 
-  async function withModel(reply: (r: ChatRequest, n: number) => Reply, extra = "") {
+  async function withModel(
+    reply: (r: ChatRequest, n: number) => Reply,
+    overrides: Record<string, string | number> = {},
+  ) {
     llm = await fakeLlm(reply);
+    const settings = { timeout: "2s", maxRetries: 2, batchSize: 10, ...overrides };
+    const extra = Object.entries(settings)
+      .map(([k, v]) => `, ${k}: ${v}`)
+      .join("");
     const config = parseConfig(
       `feeds: [{ id: f, url: "https://x.example/rss" }]
-translate: { provider: openai, baseURL: "${llm.url}", apiKey: test-key, model: test-model, timeout: 2s, maxRetries: 2, batchSize: 10${extra} }`,
+translate: { provider: openai, baseURL: "${llm.url}", apiKey: test-key, model: test-model${extra} }`,
       "t.yaml",
       {},
     );
@@ -266,6 +277,38 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: test-key, model: t
     });
     const cached = await t.db.query<{ title_en: string }>("select title_en from translations");
     expect(cached.map((c) => c.title_en)).not.toContain("Встреча в Багдаде");
+  });
+
+  it("a refused key stops every request, fails the pass naming the field, and shows in status", async () => {
+    await withModel(() => ({ kind: "status", status: 401 }), { batchSize: 1 });
+    const thrown = await translateArticles(ids, ctx).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(StageError);
+    expect(thrown).toMatchObject({
+      kind: "config",
+      message:
+        "the provider refused the API key (HTTP 401): check translate.apiKey (and translate.baseURL)",
+    });
+    // One request, not one per batch and attempt; the articles wait for a good key.
+    expect(llm?.requests).toHaveLength(1);
+    expect((await rows()).filter((r) => r.translation_status === "pending")).toHaveLength(3);
+    const output = collectedOutput();
+    await storeStatus(t.db, ctx.config, output);
+    expect(output.stdout.join("\n")).toMatch(
+      /translation \(test-model\): refused since \S+: the provider refused the API key \(HTTP 401\): check translate.apiKey/,
+    );
+  });
+
+  it("every retry passes the rate limiter", async () => {
+    // Two requests a minute, three retries, a provider failing with 500.
+    await withModel(() => ({ kind: "status", status: 500 }), {
+      requestsPerMinute: 2,
+      maxRetries: 3,
+    });
+    const translator = ctx.translator as Translator;
+    translator.headlines([{ id: "a1", language: "ar", title: "اجتماع" }]).catch(() => undefined);
+    // Without the limiter on retries, the client's backoff (0.5 s, 1 s…) sends a third by now.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(llm?.requests).toHaveLength(2);
   });
 
   it("with no provider, translates nothing and marks each article so", async () => {

@@ -7,6 +7,7 @@ import type { Sql } from "../store/database.js";
 import { channelHealth } from "../store/deliveries.js";
 import { listFeeds } from "../store/feeds.js";
 import { StoreLockedError } from "../store/folder-lock.js";
+import { refusals } from "../store/translations.js";
 import { openQueues } from "./distributed.js";
 import { askHolder } from "./holder.js";
 import { consoleOutput, type Output } from "./output.js";
@@ -54,6 +55,11 @@ export async function statusCommand(
 export async function storeStatus(db: Sql, config: Config, output: Output): Promise<void> {
   await printFeeds(db, config, output);
   await printChannels(db, config, output);
+  for (const r of await refusals(db)) {
+    output.out(
+      `translation (${r.model}): refused since ${new Date(r.at).toISOString()}: ${r.error}`,
+    );
+  }
 }
 
 /** Each feed of the config, with its health (never polled when the store has not seen it). */

@@ -193,3 +193,20 @@ export async function cacheFullAnswer(
     [key, model, promptVersion, JSON.stringify(answer)],
   );
 }
+
+/** The provider refused the key: kept for `status` until a request succeeds. */
+export async function recordRefusal(db: Sql, model: string, error: string): Promise<void> {
+  await db.query(
+    `insert into provider_refusals (model, error) values ($1, $2)
+     on conflict (model) do update set error = excluded.error, at = now()`,
+    [model, error],
+  );
+}
+
+export async function clearRefusal(db: Sql, model: string): Promise<void> {
+  await db.query("delete from provider_refusals where model = $1", [model]);
+}
+
+export async function refusals(db: Sql): Promise<{ model: string; error: string; at: Date }[]> {
+  return db.query("select model, error, at from provider_refusals order by model");
+}

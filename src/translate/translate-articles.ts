@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import type { Config } from "../config/index.js";
+import { StageError } from "../lib/errors.js";
 import type { Sql } from "../store/database.js";
 import {
   cachedTranslations,
+  clearRefusal,
   markUntranslated,
   needingTranslation,
+  recordRefusal,
   recordUsage,
   saveTranslations,
   type ToTranslate,
@@ -54,8 +57,16 @@ export async function translateArticles(
   await saveTranslations(ctx.db, translator.model, PROMPT_VERSION, [...english, ...fromCache]);
   const todo = foreign.filter((a) => !cached.has(keyOf(a)));
   const size = ctx.config.translate.provider === "openai" ? ctx.config.translate.batchSize : 40;
-  for (let i = 0; i < todo.length; i += size)
-    await translateBatch(todo.slice(i, i + size), translator, keyOf, ctx);
+  try {
+    for (let i = 0; i < todo.length; i += size)
+      await translateBatch(todo.slice(i, i + size), translator, keyOf, ctx);
+  } catch (error) {
+    // A refused key fails the pass (nothing more is sent) and shows in `status`.
+    if (error instanceof StageError && error.kind === "config")
+      await recordRefusal(ctx.db, translator.model, error.message);
+    throw error;
+  }
+  if (todo.length > 0) await clearRefusal(ctx.db, translator.model);
 }
 
 async function translateBatch(

@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import OpenAI from "openai";
 import type { z } from "zod";
 import type { Config } from "../config/index.js";
+import { StageError } from "../lib/errors.js";
 import {
   FULL_JSON_SCHEMA,
   fullAnswer,
@@ -49,15 +51,19 @@ export class TranslationError extends Error {
 }
 
 /**
- * Translation through any OpenAI-compatible endpoint. The openai client retries 429s (honouring
- * Retry-After), 5xx and timeouts with backoff; an answer that does not fit the schema is asked
- * for once more, then reported.
+ * Translation through any OpenAI-compatible endpoint. 429s (honouring Retry-After), 5xx,
+ * timeouts and lost connections are retried here with back-off, each attempt through the rate
+ * limiter (the openai client's own retries would bypass it); an answer that does not fit the
+ * schema is asked for once more, then reported. A refused key (401, 403) stops every request
+ * to the provider: no further request is sent by this process.
  */
 export class Translator {
   readonly model: string;
   private readonly client: OpenAI;
   private readonly limiter: RateLimiter;
   private readonly tokens: RateLimiter | undefined;
+  /** Set once the provider refused the key: why, naming the config field to fix. */
+  private refused: string | undefined;
 
   constructor(private readonly provider: Provider) {
     this.model = provider.model;
@@ -65,7 +71,7 @@ export class Translator {
       apiKey: provider.apiKey,
       baseURL: provider.baseURL,
       timeout: provider.timeout,
-      maxRetries: provider.maxRetries,
+      maxRetries: 0,
     });
     this.limiter = new RateLimiter(provider.requestsPerMinute);
     this.tokens = provider.tokensPerMinute ? new RateLimiter(provider.tokensPerMinute) : undefined;
@@ -122,9 +128,29 @@ export class Translator {
   }
 
   private async complete(messages: Message[], jsonSchema: JsonSchema) {
-    await this.limiter.take();
-    // About four characters a token, plus room for the answer: an estimate, on the safe side.
-    await this.tokens?.take(Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 3));
+    for (let attempt = 0; ; attempt++) {
+      if (this.refused) throw new StageError("config", this.refused);
+      await this.limiter.take();
+      // About four characters a token, plus room for the answer: an estimate, on the safe side.
+      await this.tokens?.take(Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 3));
+      try {
+        return await this.send(messages, jsonSchema);
+      } catch (error) {
+        if (
+          error instanceof OpenAI.AuthenticationError ||
+          error instanceof OpenAI.PermissionDeniedError
+        ) {
+          this.refused = `the provider refused the API key (HTTP ${error.status}): check translate.apiKey (and translate.baseURL)`;
+          throw new StageError("config", this.refused, { cause: error });
+        }
+        if (!retryable(error) || attempt >= this.provider.maxRetries)
+          throw new TranslationError(describe(error), { cause: error });
+        await sleep(retryDelay(error, attempt));
+      }
+    }
+  }
+
+  private send(messages: Message[], jsonSchema: JsonSchema) {
     const format =
       this.provider.responseFormat === "json_schema"
         ? {
@@ -136,17 +162,36 @@ export class Translator {
             },
           }
         : { type: "json_object" as const };
-    try {
-      return await this.client.chat.completions.create({
-        model: this.model,
-        messages,
-        temperature: 0,
-        response_format: format,
-      });
-    } catch (error) {
-      throw new TranslationError(describe(error), { cause: error });
-    }
+    return this.client.chat.completions.create({
+      model: this.model,
+      messages,
+      temperature: 0,
+      response_format: format,
+    });
   }
+}
+
+/** A passing fault: worth another attempt. */
+function retryable(error: unknown): boolean {
+  if (error instanceof OpenAI.APIConnectionError) return true;
+  if (!(error instanceof OpenAI.APIError) || error.status === undefined) return false;
+  return (
+    error.status === 408 || error.status === 409 || error.status === 429 || error.status >= 500
+  );
+}
+
+const MAX_RETRY_WAIT_MS = 60_000;
+
+/** Retry-After when the provider says (seconds or a date), else 0.5 s doubling, with jitter. */
+function retryDelay(error: unknown, attempt: number): number {
+  const headers = error instanceof OpenAI.APIError ? error.headers : undefined;
+  const after = headers?.get("retry-after");
+  if (after) {
+    const seconds = Number(after);
+    const ms = Number.isNaN(seconds) ? Date.parse(after) - Date.now() : seconds * 1000;
+    if (Number.isFinite(ms)) return Math.min(MAX_RETRY_WAIT_MS, Math.max(0, ms));
+  }
+  return Math.min(MAX_RETRY_WAIT_MS, 500 * 2 ** attempt * (0.75 + Math.random() / 2));
 }
 
 function parseAnswer<T>(
