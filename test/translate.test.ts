@@ -357,6 +357,45 @@ describe("wirewatch retranslate", () => {
   }, 60_000);
 });
 
+describe("the same title from two feeds at once", () => {
+  it("is asked for once: the second job waits for the first one's answer", async () => {
+    const t = await freshPglite();
+    await t.db.query("insert into feeds (id, url) values ('f', 'https://x.example/rss')");
+    const llm = await fakeLlm((r) => faithful(r), { latencyMs: 300 });
+    try {
+      const config = parseConfig(
+        `feeds: [{ id: f, url: "https://x.example/rss" }]
+translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
+        "t.yaml",
+        {},
+      );
+      const ctx = await createContext(config, { log: silentLogger(), db: t.db });
+      const title = "اجتماع أمني في بغداد";
+      await insertArticles(t.db, [
+        storedArticle("feed-1", { language: "ar", title }),
+        storedArticle("feed-2", {
+          language: "ar",
+          title,
+          url: "https://y.example/2",
+          contentHash: "other",
+        }),
+      ]);
+      await Promise.all([translateArticles(["feed-1"], ctx), translateArticles(["feed-2"], ctx)]);
+      expect(llm.requests).toHaveLength(1);
+      const rows = await t.db.query<{ id: string; title_en: string }>(
+        "select id, title_en from articles order by id",
+      );
+      expect(rows).toEqual([
+        { id: "feed-1", title_en: `EN: ${title}` },
+        { id: "feed-2", title_en: `EN: ${title}` },
+      ]);
+    } finally {
+      await llm.close();
+      await t.drop();
+    }
+  });
+});
+
 describe("syndicated copies in one batch", () => {
   it("ask the model once for a title that two articles share", async () => {
     const t = await freshPglite();

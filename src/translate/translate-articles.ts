@@ -55,7 +55,40 @@ export async function translateArticles(
     return title ? [{ id: a.id, titleEn: title, tokens: 0 }] : [];
   });
   await saveTranslations(ctx.db, translator.model, PROMPT_VERSION, [...english, ...fromCache]);
-  const todo = foreign.filter((a) => !cached.has(keyOf(a)));
+  const uncached = foreign.filter((a) => !cached.has(keyOf(a)));
+  // A title another job of this process is asking for right now (the same story from two
+  // feeds) is not asked again: its answer is waited for, then read from the cache.
+  const waiting = uncached.filter((a) => translator.inFlight.has(keyOf(a)));
+  const todo = uncached.filter((a) => !translator.inFlight.has(keyOf(a)));
+  await askFor(todo, translator, keyOf, ctx);
+  if (waiting.length === 0) return;
+  await Promise.all(waiting.map((a) => translator.inFlight.get(keyOf(a))));
+  const answered = await cachedTranslations(ctx.db, waiting.map(keyOf));
+  const shared = waiting.flatMap((a) => {
+    const title = answered.get(keyOf(a));
+    return title ? [{ id: a.id, titleEn: title, tokens: 0 }] : [];
+  });
+  await saveTranslations(ctx.db, translator.model, PROMPT_VERSION, shared);
+  // Those whose shared request failed ask for themselves.
+  await askFor(
+    waiting.filter((a) => !answered.has(keyOf(a))),
+    translator,
+    keyOf,
+    ctx,
+  );
+}
+
+/** These headlines from the model, in batches; marked in flight until their answers are in. */
+async function askFor(
+  todo: readonly ToTranslate[],
+  translator: Translator,
+  keyOf: (a: ToTranslate) => string,
+  ctx: TranslateContext,
+): Promise<void> {
+  if (todo.length === 0) return;
+  const { promise: finished, resolve: finish } = deferred();
+  const keys = [...new Set(todo.map(keyOf))];
+  for (const key of keys) translator.inFlight.set(key, finished);
   const size = ctx.config.translate.provider === "openai" ? ctx.config.translate.batchSize : 40;
   try {
     for (let i = 0; i < todo.length; i += size)
@@ -65,8 +98,12 @@ export async function translateArticles(
     if (error instanceof StageError && error.kind === "config")
       await recordRefusal(ctx.db, translator.model, error.message);
     throw error;
+  } finally {
+    for (const key of keys)
+      if (translator.inFlight.get(key) === finished) translator.inFlight.delete(key);
+    finish();
   }
-  if (todo.length > 0) await clearRefusal(ctx.db, translator.model);
+  await clearRefusal(ctx.db, translator.model);
 }
 
 async function translateBatch(
@@ -169,4 +206,12 @@ async function translateAlone(
 /** Model, prompt version and text: the same three never cost twice. */
 export function cacheKey(model: string, text: string): string {
   return createHash("sha256").update(`${model}\n${PROMPT_VERSION}\n${text}`).digest("hex");
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }

@@ -64,6 +64,8 @@ export class Translator {
   private readonly tokens: RateLimiter | undefined;
   /** Set once the provider refused the key: why, naming the config field to fix. */
   private refused: string | undefined;
+  /** Headlines (by cache key) being asked for now, and when their answers will be in. */
+  readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly provider: Provider) {
     this.model = provider.model;
