@@ -80,6 +80,13 @@ async function slowRequestsSeen(server: TestServer, n: number, path = "/slow/"):
   }
 }
 
+/** A database URL that goes through the proxy, so a test can take the database away. */
+const through = (proxy: { port: number }) => (db: TestDatabase) => {
+  const url = new URL(db.url as string);
+  url.port = String(proxy.port);
+  return url.toString();
+};
+
 describe("distributed workers on BullMQ and PostgreSQL", () => {
   let server: TestServer;
   let inline: Awaited<ReturnType<typeof snapshot>>;
@@ -276,11 +283,7 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
       slow: true,
       // Two attempts a second apart: without the pause, an outage of 8 s fails jobs for good.
       queueExtra: ", attempts: 2",
-      storeUrl: (db) => {
-        const url = new URL(db.url as string);
-        url.port = String(proxy.port);
-        return url.toString();
-      },
+      storeUrl: through(proxy),
     });
     await s.start(2);
     await enqueueFeeds(
@@ -310,11 +313,7 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     cleanup.push(() => proxy.close());
     const s = await scenario({
       slow: true,
-      storeUrl: (db) => {
-        const url = new URL(db.url as string);
-        url.port = String(proxy.port);
-        return url.toString();
-      },
+      storeUrl: through(proxy),
     });
     await s.start(2);
     await enqueueFeeds(

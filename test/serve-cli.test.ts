@@ -1,16 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshPostgres, type TestDatabase } from "./helpers/databases.js";
 import { freePort } from "./helpers/redis.js";
 import { searchStore } from "./helpers/search-store.js";
+import { spawnCommand } from "./helpers/workers.js";
 
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-const CLI = join(import.meta.dirname, "../src/cli.ts");
 const TOKEN = "cli-serve-token-0123456789";
 
 describe("wirewatch serve, as an operator starts it, on PostgreSQL", () => {
@@ -35,28 +31,11 @@ serve: { host: 127.0.0.1, port: ${port}, token: "\${WIREWATCH_TOKEN}", metricsPu
   });
 
   it("serves the API behind the token and public metrics, and stops cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", TSX, CLI, "serve", "--config", file], {
-      env: {
-        ...process.env,
-        DATABASE_URL: t.url,
-        WIREWATCH_TOKEN: TOKEN,
-        WIREWATCH_LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const serve = spawnCommand(["serve", "--config", file], "serving", {
+      env: { DATABASE_URL: t.url, WIREWATCH_TOKEN: TOKEN },
     });
-    let log = "";
-    const serving = new Promise<void>((resolve, reject) => {
-      const read = (chunk: Buffer) => {
-        log += chunk.toString();
-        if (log.includes('"msg":"serving"')) resolve();
-      };
-      child.stdout.on("data", read);
-      child.stderr.on("data", read);
-      child.once("exit", (code) => reject(new Error(`serve exited (${code}):\n${log}`)));
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     try {
-      await serving;
+      await serve.ready;
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/api/articles?q=داعش`)).status).toBe(401);
       const found = await fetch(`${base}/api/articles?q=داعش`, {
@@ -66,10 +45,10 @@ serve: { host: 127.0.0.1, port: ${port}, token: "\${WIREWATCH_TOKEN}", metricsPu
       expect((await fetch(`${base}/metrics`)).status).toBe(200);
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
     } finally {
-      child.kill("SIGTERM");
+      serve.child.kill("SIGTERM");
     }
-    expect(await exited).toBe(0);
-    expect(log).not.toContain(TOKEN);
+    expect(await serve.exited).toBe(0);
+    expect(serve.log()).not.toContain(TOKEN);
   });
 });
 
@@ -88,23 +67,9 @@ store: { path: "${join(dir, "store")}" }
 serve: { host: 127.0.0.1, port: ${port} }
 `,
     );
-    const child = spawn(process.execPath, ["--import", TSX, CLI, "run", "--config", file], {
-      env: { ...process.env, WIREWATCH_LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let log = "";
-    const serving = new Promise<void>((resolve, reject) => {
-      const read = (chunk: Buffer) => {
-        log += chunk.toString();
-        if (log.includes('"msg":"serving"')) resolve();
-      };
-      child.stdout.on("data", read);
-      child.stderr.on("data", read);
-      child.once("exit", (code) => reject(new Error(`run exited (${code}):\n${log}`)));
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const run = spawnCommand(["run", "--config", file], "serving");
     try {
-      await serving;
+      await run.ready;
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       const feeds = await fetch(`http://127.0.0.1:${port}/api/feeds`);
@@ -112,8 +77,8 @@ serve: { host: 127.0.0.1, port: ${port} }
         "f",
       ]);
     } finally {
-      child.kill("SIGTERM");
+      run.child.kill("SIGTERM");
     }
-    expect(await exited).toBe(0);
+    expect(await run.exited).toBe(0);
   });
 });

@@ -1,16 +1,12 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openPglite } from "../src/store/pglite.js";
 import { runCli } from "./helpers/cli.js";
 import { closedPort } from "./helpers/mail.js";
-
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-const CLI = join(import.meta.dirname, "../src/cli.ts");
+import { spawnCommand } from "./helpers/workers.js";
 
 async function storeConfig() {
   const dir = await mkdtemp(join(tmpdir(), "wirewatch-lock-"));
@@ -63,28 +59,10 @@ describe("the embedded store has one process at a time", () => {
 describe("status and digest while run holds the embedded store", () => {
   it("are carried out by the running process, which answers for its store", async () => {
     const { dir } = await storeConfig();
-    const run = spawn(
-      process.execPath,
-      ["--import", TSX, CLI, "run", "--config", "wirewatch.yaml"],
-      {
-        cwd: dir,
-        env: { ...process.env, WIREWATCH_LOG_LEVEL: "info" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let log = "";
-    const started = new Promise<void>((resolve) => {
-      const read = (chunk: Buffer) => {
-        log += chunk.toString();
-        // The first pass is over once its line is logged: the store is held and answering.
-        if (log.includes('"msg":"pass complete"')) resolve();
-      };
-      run.stdout.on("data", read);
-      run.stderr.on("data", read);
-    });
-    const exited = new Promise<number | null>((resolve) => run.once("exit", resolve));
+    // Up once its first pass is over: the store is held and answering.
+    const run = spawnCommand(["run", "--config", "wirewatch.yaml"], "pass complete", { cwd: dir });
     try {
-      await started;
+      await run.ready;
       const status = await runCli(["status", "--config", "wirewatch.yaml"], dir);
       expect(status.stdout).toMatch(/^feed f: failing \(1 in a row\)/m);
       const digest = await runCli(
@@ -93,8 +71,8 @@ describe("status and digest while run holds the embedded store", () => {
       );
       expect(digest.stdout).toContain("2026-11-20.json (0 stories, 0 articles)");
     } finally {
-      run.kill("SIGTERM");
+      run.child.kill("SIGTERM");
     }
-    expect(await exited, log).toBe(0);
+    expect(await run.exited, run.log()).toBe(0);
   });
 });

@@ -10,39 +10,52 @@ export interface WorkerProcess {
   child: ChildProcess;
   /** Everything it logged, for the assertion message when a test fails. */
   log: () => string;
+  /** Resolves once it has logged the line that says it is up. */
   ready: Promise<void>;
   exited: Promise<number | null>;
 }
 
-/** `wirewatch worker` as its own process, the way an operator starts one. */
-export function spawnWorker(
-  configFile: string,
-  args: string[] = [],
-  options: { schedulers?: boolean } = {},
+/**
+ * A long-running wirewatch command (worker, run, serve) as its own process, the way an operator
+ * starts one; `ready` resolves when its log holds `readyMessage`.
+ */
+export function spawnCommand(
+  args: string[],
+  readyMessage: string,
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): WorkerProcess {
-  const schedulers = options.schedulers ? [] : ["--no-schedulers"];
-  const child = spawn(
-    process.execPath,
-    ["--import", TSX, CLI, "worker", "--config", configFile, ...schedulers, ...args],
-    {
-      env: { ...process.env, WIREWATCH_LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, ["--import", TSX, CLI, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, WIREWATCH_LOG_LEVEL: "info", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('"msg":"workers started"')) resolve();
+      if (output.includes(`"msg":"${readyMessage}"`)) resolve();
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
     child.once("exit", (code) =>
-      reject(new Error(`worker exited (${code}) before it started:\n${output}`)),
+      reject(new Error(`${args[0]} exited (${code}) before it was up:\n${output}`)),
     );
   });
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => resolve(code)),
   );
   return { child, log: () => output, ready, exited };
+}
+
+/** `wirewatch worker`, ready once its workers have started. */
+export function spawnWorker(
+  configFile: string,
+  args: string[] = [],
+  options: { schedulers?: boolean } = {},
+): WorkerProcess {
+  const schedulers = options.schedulers ? [] : ["--no-schedulers"];
+  return spawnCommand(
+    ["worker", "--config", configFile, ...schedulers, ...args],
+    "workers started",
+  );
 }
