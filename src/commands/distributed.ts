@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../lib/logger.js";
-import { type Context, createContext } from "../pipeline/context.js";
+import { type Context, type ContextOptions, createContext } from "../pipeline/context.js";
 import { bindQueues } from "../pipeline/distributed/binding.js";
 import { connectRedis, isRedisFull } from "../pipeline/distributed/connection.js";
 import { StageQueues } from "../pipeline/distributed/queues.js";
+import { RedisRateLimiter } from "../pipeline/distributed/redis-limiter.js";
 import { isUnreachable } from "../store/unreachable.js";
 
 export interface Distributed {
@@ -17,7 +18,14 @@ export interface Distributed {
 /** The store and the queues for a process of a distributed deployment. */
 export async function openDistributed(config: Config, log: Logger): Promise<Distributed> {
   const q = openQueues(config, log);
-  const ctx = await contextOnceReachable(config, log).catch(async (error: unknown) => {
+  // The provider's limits hold for the whole deployment: one window in Redis per model.
+  const limiters = (name: "requests" | "tokens", limit: number) =>
+    new RedisRateLimiter(
+      q.queues.connection,
+      `${config.queue.prefix}:wirewatch:limit:${config.translate.provider === "openai" ? config.translate.model : "none"}:${name}`,
+      limit,
+    );
+  const ctx = await contextOnceReachable(config, log, limiters).catch(async (error: unknown) => {
     await q.close();
     throw error;
   });
@@ -42,10 +50,14 @@ export async function openDistributed(config: Config, log: Logger): Promise<Dist
 const WAIT_MS = 2_000;
 
 /** A process started while the database is down waits for it, and says so, rather than exit. */
-async function contextOnceReachable(config: Config, log: Logger): Promise<Context> {
+async function contextOnceReachable(
+  config: Config,
+  log: Logger,
+  limiters: ContextOptions["limiters"],
+): Promise<Context> {
   for (let tries = 0; ; tries++) {
     try {
-      return await createContext(config, { log });
+      return await createContext(config, { log, limiters });
     } catch (error) {
       if (!isUnreachable(error)) throw error;
       // Said at once, then every minute or so.

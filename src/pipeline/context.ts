@@ -11,6 +11,7 @@ import { syncFeeds } from "../store/feeds.js";
 import { openStore } from "../store/open.js";
 import { StoryCache } from "../stories/assign-stories.js";
 import { Embedder } from "../stories/embeddings.js";
+import type { Limiter } from "../translate/rate-limiter.js";
 import { Translator } from "../translate/translator.js";
 
 /** Everything a stage may use; each stage declares the part of it that it needs. */
@@ -36,6 +37,8 @@ export interface Context {
 
 export interface ContextOptions {
   log: Logger;
+  /** Shared limits for the translation provider (a deployment's Redis); else per process. */
+  limiters?: (name: "requests" | "tokens", limit: number) => Limiter;
   db?: Database;
   resolve?: Resolver;
   now?: () => Date;
@@ -69,7 +72,9 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     now: options.now ?? (() => new Date()),
     resolve: options.resolve,
     translator:
-      config.translate.provider === "openai" ? new Translator(config.translate) : undefined,
+      config.translate.provider === "openai"
+        ? new Translator(config.translate, options.limiters)
+        : undefined,
     embedder: config.stories.embeddings ? new Embedder(config.stories.embeddings) : undefined,
     storyCache: new StoryCache(),
     close: () => db.close(),

@@ -1,11 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
+/** Waits until `amount` units (requests, or tokens) may start; the limit is its own. */
+export interface Limiter {
+  take(amount?: number): Promise<void>;
+}
+
 /**
  * At most `limit` units (requests, or tokens) started in any window of `windowMs`: a caller
  * waits for its turn rather than being refused, so a burst is spread out and the provider's
  * limit is never crossed. A single take larger than the limit waits for an empty window.
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly taken: { at: number; amount: number }[] = [];
   private queue: Promise<void> = Promise.resolve();
 

@@ -15,7 +15,7 @@ import {
   headlineAnswer,
   headlineMessages,
 } from "./prompt.js";
-import { RateLimiter } from "./rate-limiter.js";
+import { type Limiter, RateLimiter } from "./rate-limiter.js";
 import {
   STORY_JSON_SCHEMA,
   STORY_SYSTEM_PROMPT,
@@ -60,14 +60,21 @@ export class TranslationError extends Error {
 export class Translator {
   readonly model: string;
   private readonly client: OpenAI;
-  private readonly limiter: RateLimiter;
-  private readonly tokens: RateLimiter | undefined;
+  private readonly limiter: Limiter;
+  private readonly tokens: Limiter | undefined;
   /** Set once the provider refused the key: why, naming the config field to fix. */
   private refused: string | undefined;
   /** Headlines (by cache key) being asked for now, and when their answers will be in. */
   readonly inFlight = new Map<string, Promise<void>>();
 
-  constructor(private readonly provider: Provider) {
+  /**
+   * `limiters` makes the limits shared (across the processes of a deployment); without it they
+   * hold for this process.
+   */
+  constructor(
+    private readonly provider: Provider,
+    limiters?: (name: "requests" | "tokens", limit: number) => Limiter,
+  ) {
     this.model = provider.model;
     this.client = new OpenAI({
       apiKey: provider.apiKey,
@@ -75,8 +82,9 @@ export class Translator {
       timeout: provider.timeout,
       maxRetries: 0,
     });
-    this.limiter = new RateLimiter(provider.requestsPerMinute);
-    this.tokens = provider.tokensPerMinute ? new RateLimiter(provider.tokensPerMinute) : undefined;
+    const make = limiters ?? ((_name, limit) => new RateLimiter(limit));
+    this.limiter = make("requests", provider.requestsPerMinute);
+    this.tokens = provider.tokensPerMinute ? make("tokens", provider.tokensPerMinute) : undefined;
   }
 
   /** Many headlines in one request, each keyed by its article id. */

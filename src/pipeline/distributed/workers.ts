@@ -13,14 +13,6 @@ import type { JobData, StageQueues } from "./queues.js";
 // paused until the database answers, whatever this says).
 const DATABASE_RETRY_MS = 5_000;
 
-/** The translation provider's requests per minute, as a limit shared by every translate worker. */
-function providerLimit(ctx: Context, stage: StageName) {
-  const { translate } = ctx.config;
-  return stage === "translate" && translate.provider === "openai"
-    ? { max: translate.requestsPerMinute, per: 60_000 }
-    : undefined;
-}
-
 export interface WorkerSet {
   /** Stops taking jobs, lets the jobs in hand finish, then closes. Safe to call twice. */
   close(): Promise<void>;
@@ -57,7 +49,8 @@ export function startWorkers(
     () => workers,
   );
   const workers: Worker<JobData>[] = stages.map((stage) => {
-    const limit = queue.limits[stage] ?? providerLimit(ctx, stage);
+    // The provider's own limit is held per request, in Redis (see the Translator's limiters).
+    const limit = queue.limits[stage];
     const worker = new Worker<JobData>(
       stage,
       async (job, token) => {
