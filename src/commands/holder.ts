@@ -40,7 +40,15 @@ export async function answerForStore(reader: Reader): Promise<() => Promise<void
     });
     socket.on("error", () => undefined);
   });
-  await new Promise<void>((resolve) => server.listen(path, resolve));
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once("error", (error) => {
+      // A folder path too long for a socket, say: the store still works, only not this way.
+      reader.log.warn({ err: error.message, path }, "cannot answer for the store over a socket");
+      resolve(false);
+    });
+    server.listen(path, () => resolve(true));
+  });
+  if (!listening) return async () => undefined;
   return async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await unlink(path).catch(() => undefined);
