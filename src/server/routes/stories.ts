@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { dayWindow } from "../../digest/day.js";
+import { dayOf, dayWindow } from "../../digest/day.js";
 import { sourcesOf, storiesByIds, storiesSeenBetween } from "../../store/digests.js";
 import { clientError } from "../errors.js";
 import { clientErrors, day, id, sourceItem, storyItem } from "../schemas.js";
@@ -27,7 +27,7 @@ export function storyRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request, reply) => {
       const { timezone } = deps.config;
-      const date = request.query.date ?? new Date().toISOString().slice(0, 10);
+      const date = request.query.date ?? dayOf(new Date(), timezone);
       if (Number.isNaN(Date.parse(date))) return clientError(reply, 400, `${date} is not a date`);
       const { start, end } = dayWindow(date, timezone);
       const stories = await storiesSeenBetween(deps.db, start, end);
