@@ -122,7 +122,7 @@ const deliveryJobs = (ids: readonly string[]): Job[] => batches("deliver", ids, 
 const DELIVERY_BATCH = 10;
 
 /** The day's digest built, written, and queued for every delivery channel. */
-export async function buildAndQueueDigest(day: string, ctx: Context): Promise<string[]> {
+async function buildAndQueueDigest(day: string, ctx: Context): Promise<string[]> {
   const built = await buildDigest(ctx.db, ctx.config, day);
   ctx.log.info(
     {
