@@ -224,7 +224,8 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     expect(row?.n, s.logs()).toBe(20);
   });
 
-  it("Redis restarted in the middle of a run: the workers reconnect and the run completes", async () => {
+  /** Two workers on a Redis of the test's own, a run under way (three slow feeds in hand). */
+  async function runningOnOwnRedis() {
     const redis = await ownRedis();
     cleanup.push(() => redis.stop());
     const s = await scenario({ redis: redis.url, slow: true });
@@ -234,6 +235,11 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
       s.config.feeds.map((f) => f.id),
     );
     await slowRequestsSeen(server, 3);
+    return { redis, s };
+  }
+
+  it("Redis restarted in the middle of a run: the workers reconnect and the run completes", async () => {
+    const { redis, s } = await runningOnOwnRedis();
     await redis.stop();
     await new Promise((r) => setTimeout(r, 1500));
     await redis.start();
@@ -249,15 +255,7 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
   });
 
   it("Redis full (maxmemory, noeviction) mid-run: the workers pause, say so once, and nothing is lost once memory is freed", async () => {
-    const redis = await ownRedis();
-    cleanup.push(() => redis.stop());
-    const s = await scenario({ redis: redis.url, slow: true });
-    await s.start(2);
-    await enqueueFeeds(
-      s.queues,
-      s.config.feeds.map((f) => f.id),
-    );
-    await slowRequestsSeen(server, 3);
+    const { redis, s } = await runningOnOwnRedis();
     const admin = new Redis(redis.url);
     cleanup.push(async () => admin.disconnect());
     const info = await admin.info("memory");

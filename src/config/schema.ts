@@ -1,4 +1,6 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+import { classifyAddress } from "../lib/address-guard.js";
 import { parseDuration } from "./duration.js";
 
 /** Every default lives here, next to the field it belongs to. */
@@ -372,7 +374,7 @@ export const configSchema = configShape.superRefine((config, ctx) => {
 });
 
 export const isLoopbackHost = (host: string): boolean =>
-  host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+  host === "localhost" || (isIP(host) !== 0 && classifyAddress(host) === "loopback");
 
 type ParsedConfig = z.output<typeof configShape>;
 

@@ -8,7 +8,7 @@ import { type Field, type Mention, saveMentions } from "../store/mentions.js";
 import { saveSearchDocuments } from "../store/search-index.js";
 import type { Categories } from "./categories.js";
 import type { Matcher } from "./matcher.js";
-import { searchDocuments } from "./search-index.js";
+import { asSearchSource, documentOf } from "./search-index.js";
 
 export interface ExtractContext {
   db: Database;
@@ -47,7 +47,11 @@ export async function extractArticles(
     await saveMentions(tx, "gazetteer", batch);
     await saveCategories(tx, tagged);
     // Marked extracted and filed for search in one write of each article.
-    await saveSearchDocuments(tx, await searchDocuments(tx, ids), { extracted: true });
+    await saveSearchDocuments(
+      tx,
+      articles.map((a) => documentOf(asSearchSource(a))),
+      { extracted: true },
+    );
   });
   const found = batch.reduce((n, b) => n + b.mentions.length, 0);
   ctx.log.debug({ stage: "extract", articles: ids.length, mentions: found }, "articles extracted");

@@ -35,6 +35,8 @@ export interface StoredArticle {
   language: string;
   publishedAt: Date | null;
   fetchedAt: Date;
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 /** The values among these that some stored article already has in the column. */
@@ -113,7 +115,8 @@ export async function insertArticles(db: Sql, articles: readonly NewArticle[]): 
 }
 
 const ARTICLE_COLUMNS = `id, feed_id as "feedId", url, title, summary, body, language,
-  published_at as "publishedAt", fetched_at as "fetchedAt"`;
+  published_at as "publishedAt", fetched_at as "fetchedAt", title_en as "titleEn",
+  summary_en as "summaryEn"`;
 
 export async function getArticle(db: Sql, id: string): Promise<StoredArticle | undefined> {
   return (await getArticles(db, [id]))[0];

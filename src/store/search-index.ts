@@ -12,7 +12,7 @@ export interface SearchSource {
 }
 
 // An article is found by its opening; the rest of a long body adds more noise than matches.
-const LEAD_CHARS = 2000;
+export const LEAD_CHARS = 2000;
 
 export async function searchSources(db: Sql, ids: readonly string[]): Promise<SearchSource[]> {
   if (ids.length === 0) return [];

@@ -76,9 +76,11 @@ export class StageQueues {
           opts: { jobId: jobId(job, run) },
         })),
       );
-      for (const job of added) {
-        if (await job.isFailed()) await job.retry("failed");
-      }
+      await Promise.all(
+        added.map(async (job) => {
+          if (await job.isFailed()) await job.retry("failed");
+        }),
+      );
     }
   }
 
