@@ -1,12 +1,21 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseConfig } from "../src/config/index.js";
 import { readFeed } from "../src/ingest/read-feed.js";
 import { silentLogger } from "../src/lib/logger.js";
 import { createContext } from "../src/pipeline/context.js";
+import { connectRedis } from "../src/pipeline/distributed/connection.js";
+import { StageQueues } from "../src/pipeline/distributed/queues.js";
+import { waitUntilIdle } from "../src/pipeline/distributed/run-distributed.js";
 import { runInline } from "../src/pipeline/inline.js";
 import { translationBatches } from "../src/pipeline/stages.js";
 import { insertArticles, type NewArticle } from "../src/store/articles.js";
-import { freshPglite } from "../test/helpers/databases.js";
-import { faithful, fakeLlm } from "../test/helpers/fake-llm.js";
+import { freshPglite, freshPostgres } from "../test/helpers/databases.js";
+import { type ChatRequest, faithful, fakeLlm, type Reply } from "../test/helpers/fake-llm.js";
+import { REDIS_URL } from "../test/helpers/redis.js";
+import { spawnWorker } from "../test/helpers/workers.js";
 import { generateFeeds } from "./corpus.js";
 
 const LATENCY_MS = 300;
@@ -14,6 +23,10 @@ const LIMIT_RPM = 120;
 
 export interface TranslateResult {
   rpmOfLimit: number;
+  /** The same with one answer in five a 500 (every retry passes the limiter). */
+  rpmOfLimitWith500s: number;
+  /** Two worker processes sharing the limit. */
+  distributedRpmOfLimit: number;
   requestsPer1000Headlines: number;
   tokensPer1000Headlines: number;
   oneByOneRequestsPer1000Headlines: number;
@@ -39,44 +52,57 @@ async function headlines(count: number, duplicates: number): Promise<Headline[]>
 
 type Headline = { title: string; language: string };
 
+/** Stored articles for these headlines, ids `h<n>` from `first` on. */
+function articlesOf(items: Headline[], first: number): NewArticle[] {
+  return items.map((h, i) => {
+    const id = `h${first + i}`;
+    return {
+      id,
+      feedId: "f",
+      url: `https://x.example/${id}`,
+      contentHash: id,
+      title: h.title,
+      summary: "",
+      body: null,
+      author: null,
+      publishedAt: null,
+      fetchedAt: new Date(),
+      declaredLanguage: h.language,
+      language: h.language,
+      languageConfidence: 1,
+    };
+  });
+}
+
+const TRANSLATE_YAML = (llmUrl: string, batchSize: number) =>
+  `feeds: [{ id: f, url: "https://x.example/rss" }]
+translate: { provider: openai, baseURL: "${llmUrl}", apiKey: bench, model: bench, requestsPerMinute: ${LIMIT_RPM}, batchSize: ${batchSize} }
+# Headlines are measured here; the generated titles would make stories whose summaries are
+# requests of another kind.
+stories: { summaries: false }`;
+
+/** One answer in five a 500, the rest faithful: the provider's bad minute. */
+const flaky = (r: ChatRequest, n: number): Reply =>
+  n % 5 === 0 ? { kind: "status", status: 500 } : faithful(r);
+
 /**
  * Articles for the headlines, then the translation stage over them, against a loopback model;
  * each wave after the first arrives once the one before it is done, as syndicated copies do.
  */
-async function run(waves: Headline[][], batchSize: number, concurrency = 8) {
-  const llm = await fakeLlm((r) => faithful(r), { usage: "by-length", latencyMs: LATENCY_MS });
+async function run(
+  waves: Headline[][],
+  batchSize: number,
+  reply: (r: ChatRequest, n: number) => Reply = (r) => faithful(r),
+) {
+  const llm = await fakeLlm(reply, { usage: "by-length", latencyMs: LATENCY_MS });
   const t = await freshPglite();
   try {
-    const config = parseConfig(
-      `feeds: [{ id: f, url: "https://x.example/rss" }]
-translate: { provider: openai, baseURL: "${llm.url}", apiKey: bench, model: bench, requestsPerMinute: ${LIMIT_RPM}, batchSize: ${batchSize} }
-# Headlines are measured here; the generated titles would make stories whose summaries are
-# requests of another kind.
-stories: { summaries: false }`,
-      "bench.yaml",
-      {},
-    );
+    const config = parseConfig(TRANSLATE_YAML(llm.url, batchSize), "bench.yaml", {});
     const ctx = await createContext(config, { log: silentLogger(), db: t.db });
     let n = 0;
     for (const items of waves) {
-      const articles: NewArticle[] = items.map((h) => {
-        const id = `h${n++}`;
-        return {
-          id,
-          feedId: "f",
-          url: `https://x.example/${id}`,
-          contentHash: id,
-          title: h.title,
-          summary: "",
-          body: null,
-          author: null,
-          publishedAt: null,
-          fetchedAt: new Date(),
-          declaredLanguage: h.language,
-          language: h.language,
-          languageConfidence: 1,
-        };
-      });
+      const articles = articlesOf(items, n);
+      n += items.length;
       await insertArticles(t.db, articles);
       await runInline(
         ctx,
@@ -84,7 +110,7 @@ stories: { summaries: false }`,
           ctx,
           articles.map((a) => a.id),
         ),
-        concurrency,
+        8,
       );
     }
     const usage = await t.db.query<{ requests: number; tokens: number }>(
@@ -106,6 +132,46 @@ stories: { summaries: false }`,
   }
 }
 
+/**
+ * The same pressure through two `wirewatch worker` processes on BullMQ and PostgreSQL: one
+ * translate job per headline, the limit held between the processes in Redis.
+ */
+async function runDistributed(items: Headline[]): Promise<number[]> {
+  const llm = await fakeLlm((r) => faithful(r), { usage: "by-length", latencyMs: LATENCY_MS });
+  const db = await freshPostgres();
+  const dir = await mkdtemp(join(tmpdir(), "wirewatch-bench-limit-"));
+  const file = join(dir, "wirewatch.yaml");
+  const prefix = `benchlimit${randomBytes(4).toString("hex")}`;
+  await writeFile(
+    file,
+    `${TRANSLATE_YAML(llm.url, 1)}
+store: { url: "${db.url}" }
+queue: { redisUrl: "${REDIS_URL}", prefix: ${prefix}, concurrency: 8 }
+`,
+  );
+  const config = parseConfig(await readFile(file, "utf8"), file, {});
+  const redis = connectRedis(REDIS_URL, () => undefined);
+  const queues = new StageQueues(config, redis);
+  const workers = [spawnWorker(file), spawnWorker(file)];
+  try {
+    await Promise.all(workers.map((w) => w.ready));
+    const articles = articlesOf(items, 0);
+    await insertArticles(db.db, articles);
+    await queues.add(articles.map((a) => ({ stage: "translate" as const, ids: [a.id] })));
+    await waitUntilIdle(queues, undefined, 50);
+    return llm.times;
+  } finally {
+    for (const w of workers) w.child.kill("SIGTERM");
+    await Promise.all(workers.map((w) => w.exited));
+    for (const queue of queues.queues.values()) await queue.obliterate({ force: true });
+    await queues.close();
+    redis.disconnect();
+    await db.drop();
+    await llm.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** The most requests that started in any 60-second window. */
 function busiestMinute(times: readonly number[]): number {
   let most = 0;
@@ -122,9 +188,15 @@ export async function benchTranslate(): Promise<TranslateResult> {
   const syndicated = await headlines(1000, 0.3);
   const cached = await run([syndicated.slice(0, 700), syndicated.slice(700)], 40);
   // More requests than the limit allows in a minute, one headline each, eight at a time.
-  const pressure = await run([await headlines(LIMIT_RPM + 30, 0)], 1);
+  const over = await headlines(LIMIT_RPM + 30, 0);
+  const pressure = await run([over], 1);
+  const failing = await run([over], 1, flaky);
+  const distributed = await runDistributed(over);
+  const ofLimit = (times: number[]) => Math.round((busiestMinute(times) / LIMIT_RPM) * 1000) / 1000;
   return {
-    rpmOfLimit: Math.round((busiestMinute(pressure.times) / LIMIT_RPM) * 1000) / 1000,
+    rpmOfLimit: ofLimit(pressure.times),
+    rpmOfLimitWith500s: ofLimit(failing.times),
+    distributedRpmOfLimit: ofLimit(distributed),
     requestsPer1000Headlines: batched.requests,
     tokensPer1000Headlines: batched.tokens,
     oneByOneRequestsPer1000Headlines: oneByOne.requests * 10,

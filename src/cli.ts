@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { type DigestOptions, digestCommand } from "./commands/digest.js";
 import { evaluateCommand } from "./commands/evaluate.js";
@@ -101,9 +102,13 @@ function main(argv: string[]): Promise<void> {
     .command("parse <file-or-url>")
     .description("decode and parse one feed document exactly as the pipeline does")
     .option("--json", "one JSON object: format, encoding, items")
-    .option("-c, --config <file>", "take fetch settings (for a URL) from this config")
+    .option(
+      "-c, --config <file>",
+      "take fetch settings (address guard, limits) from this config (default: ./wirewatch.yaml when there is one)",
+    )
     .action(async (target: string, opts: { json?: boolean; config?: string }) => {
-      const fetch = opts.config ? (await load(opts.config)).fetch : undefined;
+      const file = opts.config ?? (existsSync("wirewatch.yaml") ? "wirewatch.yaml" : undefined);
+      const fetch = file ? (await load(file)).fetch : undefined;
       process.exitCode = await feedsParse(target, fetch, opts.json === true);
     });
 
@@ -200,7 +205,8 @@ function parsePositive(value: string): number {
 }
 
 function parseDay(value: string): string {
-  if (!isDay(value)) throw new InvalidArgumentError("expected a date as YYYY-MM-DD");
+  if (!isDay(value))
+    throw new InvalidArgumentError("expected a day of the calendar as YYYY-MM-DD, years 1 to 9998");
   return value;
 }
 

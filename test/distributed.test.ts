@@ -279,7 +279,7 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     cleanup.push(() => proxy.close());
     const s = await scenario({
       slow: true,
-      // Two attempts a second apart: without the pause, an outage of 8 s fails jobs for good.
+      // Two attempts a second apart: without the pause, an outage of 12 s fails jobs for good.
       queueExtra: ", attempts: 2",
       storeUrl: through(proxy),
     });
@@ -289,11 +289,14 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
       s.config.feeds.map((f) => f.id),
     );
     await slowRequestsSeen(server, 2);
-    const outage = proxy.outage(8000);
+    const outage = proxy.outage(12_000);
     await new Promise((r) => setTimeout(r, 1000));
     const late = s.start(1);
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(s.workers.at(-1)?.log()).toContain('"msg":"database unreachable: waiting for it"');
+    // A process takes a few seconds to start on a busy machine; the outage outlasts that.
+    const waiting = '"msg":"database unreachable: waiting for it"';
+    for (let i = 0; i < 90 && !s.workers.at(-1)?.log().includes(waiting); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(s.workers.at(-1)?.log()).toContain(waiting);
     await outage;
     await late;
     await waitUntilIdle(s.queues);
@@ -304,7 +307,7 @@ describe("distributed workers on BullMQ and PostgreSQL", () => {
     expect(failed.reduce((a, b) => a + b, 0)).toBe(0);
     expect(s.logs()).toContain('"msg":"database unreachable: workers paused until it answers"');
     expect(s.logs()).toContain('"msg":"database answers again: workers resumed"');
-  });
+  }, 60_000);
 
   it("PostgreSQL refusing connections for a few seconds: the workers wait and the run completes", async () => {
     const proxy = await tcpProxy(5432);

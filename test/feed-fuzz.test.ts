@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentHash } from "../src/ingest/canonical.js";
 import { FetchError } from "../src/ingest/fetch-errors.js";
+import { byIdentity, newArticle } from "../src/ingest/new-articles.js";
 import { readFeed } from "../src/ingest/read-feed.js";
+import { insertArticles } from "../src/store/articles.js";
+import { freshPglite, type TestDatabase } from "./helpers/databases.js";
 
 const SEEDS = readdirSync("assets/demo/feeds").map((name) =>
   readFileSync(`assets/demo/feeds/${name}`),
@@ -86,5 +90,87 @@ describe("decode and parse under mutated input", () => {
     // Both outcomes happen: the mutations are neither all harmless nor all fatal.
     expect(parsed).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(100);
+  }, 120_000);
+});
+
+const xml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Items whose dates, links and GUIDs are as broken as real feeds make them. */
+const item = fc.record({
+  title: fc.constantFrom("Talks in Baghdad", "Flood near Basra", "Vote in spring", ""),
+  summary: fc.constantFrom("", "Ministers met.", "Rain for 2 days."),
+  link: fc.option(
+    fc.constantFrom("https://a.example/1", "https://a.example/1?utm_source=x", "/relative", "::"),
+  ),
+  guid: fc.option(fc.constantFrom("g1", "g2", "https://a.example/g", " ")),
+  date: fc.option(
+    fc.oneof(
+      fc.constantFrom(
+        "0000-01-01T00:00:00Z",
+        "-000042-06-01T00:00:00Z",
+        "+010000-01-01T00:00:00Z",
+        "Wed, 01 Jan 2070 00:00:00 GMT",
+        "not a date",
+        "Mon, 30 Nov 2026 06:00:00 GMT",
+      ),
+      fc
+        .date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true })
+        .map((d) => d.toISOString()),
+    ),
+  ),
+});
+
+const rssOf = (items: (typeof item extends fc.Arbitrary<infer T> ? T : never)[]) =>
+  `<rss version="2.0"><channel><title>F</title>${items
+    .map(
+      (i) =>
+        `<item><title>${xml(i.title)}</title><description>${xml(i.summary)}</description>${
+          i.link === null ? "" : `<link>${xml(i.link)}</link>`
+        }${i.guid === null ? "" : `<guid>${xml(i.guid)}</guid>`}${
+          i.date === null ? "" : `<pubDate>${xml(i.date)}</pubDate>`
+        }</item>`,
+    )
+    .join("")}</channel></rss>`;
+
+describe("dates, links and GUIDs as real feeds break them", () => {
+  const feed = { id: "f", url: "https://a.example/rss" };
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await freshPglite();
+    await t.db.query("insert into feeds (id, url) values ('f', 'https://a.example/rss')");
+  });
+  afterAll(() => t.drop());
+
+  it("keeps every item whose title or text differs, with a date the store holds or none", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, { maxLength: 8 }), async (items) => {
+        const read = await readFeed(Buffer.from(rssOf(items)), null, feed.url);
+        for (const i of read.items) {
+          const year = i.published?.getUTCFullYear() ?? 2000;
+          expect(year >= 1 && year <= 9999).toBe(true);
+        }
+        const said = new Set(read.items.map((i) => contentHash(i.title, i.summary)));
+        const source = {
+          feed: { id: "f", language: undefined },
+          declared: null,
+          languages: [],
+          fetchedAt: new Date(),
+          translationStatus: "none" as const,
+        };
+        const articles = [...byIdentity(read.items, feed)].map(([id, { item, url }]) =>
+          newArticle(id, url, item, source),
+        );
+        await t.db.query("delete from articles");
+        await insertArticles(t.db, articles);
+        const stored = await t.db.query<{ content_hash: string }>(
+          "select content_hash from articles",
+        );
+        // Nothing said is lost: each distinct title and text is stored, once.
+        expect(new Set(stored.map((r) => r.content_hash))).toEqual(said);
+        expect(stored).toHaveLength(said.size);
+      }),
+      { numRuns: 150 },
+    );
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import { storedArticle } from "./helpers/articles.js";
 import { freshPglite, type TestDatabase } from "./helpers/databases.js";
 import {
   type ChatRequest,
+  englishOf,
   type FakeLlm,
   faithful,
   fakeLlm,
@@ -92,13 +93,13 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
     expect(rows).toEqual([
       {
         id: "p1",
-        title_en: "EN: La météo du week-end à Marseille",
+        title_en: englishOf("La météo du week-end à Marseille"),
         summary_en: null,
         full_status: null,
       },
       {
         id: "w1",
-        title_en: `EN: ${WATCHED}`,
+        title_en: englishOf(WATCHED),
         summary_en:
           "General Saad al-Alaq chaired a meeting in Baghdad. Its subject was the fight against Islamic State.",
         full_status: "done",
@@ -137,9 +138,11 @@ translate: { provider: openai, baseURL: "${llm.url}", apiKey: k, model: m }`,
     const out = join(await mkdtemp(join(tmpdir(), "wirewatch-full-")), "d.md");
     const day = new Date().toISOString().slice(0, 10);
     const [md] = (await buildDigest(t.db, config, day, { formats: ["md"], out })).files;
-    expect(md?.content).toContain(`### S1. EN: ${WATCHED}\n`);
+    expect(md?.content).toContain(`### S1. ${englishOf(WATCHED)}\n`);
     expect(md?.content).toMatch(
-      new RegExp(`\\*\\*\\[fr\\]\\*\\* f · EN: ${WATCHED} \\(original: ${WATCHED}\\) · <https://`),
+      new RegExp(
+        `\\*\\*\\[fr\\]\\*\\* f · ${englishOf(WATCHED)} \\(original: ${WATCHED}\\) · <https://`,
+      ),
     );
     expect(md?.content).toContain(
       "General Saad al-Alaq chaired a meeting in Baghdad. Its subject was the fight against Islamic State.\n",

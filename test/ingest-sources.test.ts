@@ -48,14 +48,18 @@ describe("HTML sources, full text and near-duplicates", () => {
       {
         title: "اجتماع أمني في بغداد يضم العراق وسوريا",
         link: "https://ar.example/story/1",
+        guid: null,
         published: new Date("2026-11-20T08:00:00Z"),
+        badDate: false,
         summary: "بحث المجتمعون تبادل المعلومات.",
         author: null,
       },
       {
         title: "القوات العراقية تحبط هجوماً قرب الموصل",
         link: "https://other.example/story/2",
+        guid: null,
         published: new Date("2026-11-20T09:00:00Z"),
+        badDate: false,
         summary: "",
         author: null,
       },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getArticle, insertArticles, knownUrls, type NewArticle } from "../src/store/articles.js";
+import { getArticle, insertArticles, knownIds, type NewArticle } from "../src/store/articles.js";
 import { upsertEntities } from "../src/store/entities.js";
 import { getFeed, recordFetchFailure, recordFetchSuccess, syncFeeds } from "../src/store/feeds.js";
 import { saveMentions } from "../src/store/mentions.js";
@@ -39,10 +39,10 @@ describe.each(BACKENDS)("store on %s", (_name, open) => {
   it("applies each migration once, however often it runs", async () => {
     expect(await migrate(t.db)).toEqual([]);
     const rows = await t.db.query<{ version: number }>("select version from schema_migrations");
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
-  it("stores an article once by URL and once by content hash", async () => {
+  it("stores an article once by id and once by content hash", async () => {
     expect(await insertArticles(t.db, [article(1), article(2)])).toEqual(["a1", "a2"]);
     const again = await insertArticles(t.db, [
       article(1),
@@ -51,9 +51,7 @@ describe.each(BACKENDS)("store on %s", (_name, open) => {
       article(4),
     ]);
     expect(again).toEqual(["a4"]);
-    expect(await knownUrls(t.db, ["https://a.example/news/1", "https://a.example/news/9"])).toEqual(
-      new Set(["https://a.example/news/1"]),
-    );
+    expect(await knownIds(t.db, ["a1", "a9"])).toEqual(new Set(["a1"]));
     const stored = await getArticle(t.db, "a1");
     expect(stored).toMatchObject({ title: "عنوان 1", language: "ar", feedId: "f1" });
     expect(stored?.fetchedAt).toEqual(new Date("2026-11-20T09:00:00Z"));

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { type Config, defaultFetchOptions } from "../config/index.js";
 import { FetchError } from "../ingest/fetch-errors.js";
 import { HostPacer } from "../ingest/host-pacer.js";
@@ -8,6 +7,7 @@ import { identifyLanguage } from "../ingest/language.js";
 import { shortLanguage } from "../ingest/new-articles.js";
 import { formatProbe, probeFeed } from "../ingest/probe.js";
 import { readFeed } from "../ingest/read-feed.js";
+import { readCapped } from "../lib/read-capped.js";
 
 /** `wirewatch feeds check`: the config is valid (or loading it failed first); one line per feed. */
 export async function feedsCheck(config: Config): Promise<number> {
@@ -38,7 +38,7 @@ export async function feedsParse(
     bytes = response.body;
     contentType = response.contentType;
   } else {
-    bytes = await readFile(target);
+    bytes = await readCapped(target, (fetch ?? defaultFetchOptions()).maxBytes);
   }
   const read = await readFeed(bytes, contentType, isUrl ? target : undefined);
   const declared = shortLanguage(read.language);

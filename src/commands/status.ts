@@ -5,7 +5,7 @@ import { openReader } from "../pipeline/reader.js";
 import type { StageName } from "../pipeline/stages.js";
 import type { Sql } from "../store/database.js";
 import { channelHealth } from "../store/deliveries.js";
-import { listFeeds } from "../store/feeds.js";
+import { type FeedHealth, listFeeds } from "../store/feeds.js";
 import { StoreLockedError } from "../store/folder-lock.js";
 import { refusals } from "../store/translations.js";
 import { openQueues } from "./distributed.js";
@@ -74,9 +74,18 @@ async function printFeeds(db: Sql, config: Config, output: Output): Promise<void
     const last = f.lastSuccessAt ? new Date(f.lastSuccessAt).toISOString() : "never";
     const state = f.lastError
       ? `failing (${f.consecutiveFailures} in a row): ${f.lastErrorReason}: ${f.lastError}`
-      : `ok, ${f.itemsLastSeen ?? 0} items${f.repaired ? " (its XML needed repair: tell the publisher)" : ""}`;
-    output.out(`feed ${id}: ${state}; last success ${last}`);
+      : `ok, ${f.itemsLastSeen ?? 0} items${f.repaired ? " (its XML needed repair: tell the publisher)" : ""}${f.notes ? ` (${f.notes})` : ""}`;
+    output.out(`feed ${id}: ${state}; last success ${last}; ${nextPoll(f)}`);
   }
+}
+
+/** When the feed is polled next, and whether that is a back-off after failures. */
+function nextPoll(f: FeedHealth): string {
+  if (!f.nextFetchAt) return "next poll at the next pass";
+  const at = new Date(f.nextFetchAt).toISOString();
+  return f.consecutiveFailures > 0
+    ? `backing off: next poll ${at} (after ${f.consecutiveFailures} failures)`
+    : `next poll ${at}`;
 }
 
 /** Each delivery channel: what it was sent, what waits, and its latest failure with the reason. */

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { type Document, isMap, isNode, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
+import { FileReadError, readCapped } from "../lib/read-capped.js";
 import { type Env, expandEnv, MissingVariableError } from "./env.js";
 import { type Config, configSchema } from "./schema.js";
 import { keysAt } from "./schema-keys.js";
@@ -17,14 +17,16 @@ export class ConfigError extends Error {
   }
 }
 
+// A config of a thousand feeds is about 150 kB; anything past this is a mistake or an attack.
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export async function loadConfig(file: string, env: Env): Promise<Config> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = (await readCapped(file, MAX_CONFIG_BYTES)).toString("utf8");
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new ConfigError(file, [` cannot read the config: ${reason}`]);
+    if (!(error instanceof FileReadError)) throw error;
+    throw new ConfigError(file, [` cannot read the config: ${error.reason}`]);
   }
   return parseConfig(text, file, env);
 }
@@ -40,15 +42,39 @@ export function parseConfig(text: string, file: string, env: Env): Config {
       ),
     );
   }
+  if (doc.contents === null)
+    throw new ConfigError(file, ["1: the config is empty: it needs at least a list of feeds"]);
   const missing = expandScalars(doc, env, lines);
   if (missing.length > 0) throw new ConfigError(file, missing);
-  const raw = withEnvironmentDefaults(doc.toJS(), env);
+  const raw = withEnvironmentDefaults(toPlain(doc, lines, file), env);
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
   throw new ConfigError(
     file,
     result.error.issues.map((issue) => describeIssue(issue, doc, lines)),
   );
+}
+
+/**
+ * The document as plain data. Aliases are refused past the yaml library's count (a "billion
+ * laughs" document expands each a thousandfold), and said so with the line of the first.
+ */
+function toPlain(doc: Document, lines: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let line = 1;
+    visit(doc, {
+      Alias(_key, node) {
+        line = lines.linePos(node.range?.[0] ?? 0).line;
+        return visit.BREAK;
+      },
+    });
+    throw new ConfigError(file, [
+      `${line}: too many aliases (*name) expanded: a config never needs so many`,
+    ]);
+  }
 }
 
 /** ${VAR} is replaced in values only, so a comment that mentions one needs no variable. */

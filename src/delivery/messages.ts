@@ -4,6 +4,7 @@
  * exactly what the first attempt did.
  */
 import type { Channel } from "../config/index.js";
+import { defang } from "../digest/defang.js";
 import type { DigestDocument } from "../digest/document.js";
 import { renderHtml } from "../digest/html.js";
 import { languageName, sourceTime } from "../digest/labels.js";
@@ -39,8 +40,9 @@ const SLACK_STORIES = 10;
 const SUBJECT_CHARS = 160;
 
 /** Feed text in a subject line: one line, bounded. */
+/** Feed text on one line, its web addresses defanged: only an article's own address is a link. */
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = defang(text).replace(/\s+/g, " ").trim();
   return flat.length > SUBJECT_CHARS ? `${flat.slice(0, SUBJECT_CHARS - 1)}…` : flat;
 }
 
@@ -91,7 +93,7 @@ function alertText(alert: Alert): string {
   const lines = [
     `${alert.entity.name} (${alert.entity.type}) is named in a story.`,
     "",
-    alertTitle(alert),
+    oneLine(alertTitle(alert)),
     "",
     `Sources (${alert.sources.length}):`,
   ];

@@ -60,7 +60,16 @@ export function dayOf(instant: Date, timeZone: string): string {
   }).format(instant);
 }
 
-export const isDay = (text: string): boolean => DAY.test(text) && !Number.isNaN(Date.parse(text));
+/**
+ * A day of the calendar as YYYY-MM-DD: 2026-02-30 is not one (Date.parse would roll it over to
+ * March), and the year stops at 9998 so that the day after it can still be written.
+ */
+export function isDay(text: string): boolean {
+  if (!DAY.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  const year = date.getUTCFullYear();
+  return date.toISOString().slice(0, 10) === text && year >= 1 && year <= 9998;
+}
 
 /** The day before the one an instant falls on, in the zone: what a morning digest covers. */
 export function previousDay(instant: Date, timeZone: string): string {

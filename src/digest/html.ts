@@ -3,6 +3,8 @@
  * scripts, no external resources. Every piece of text from the web or a model is escaped, and
  * only an article's own http(s) address becomes a link.
  */
+
+import { defang } from "./defang.js";
 import type { DigestDocument, DigestStory } from "./document.js";
 import { languageName, sourceTime, storyLabels, summaryLabel } from "./labels.js";
 
@@ -16,6 +18,9 @@ const ESCAPES: Record<string, string> = {
 
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+/** Text for the page: escaped, and no address in it becomes a link in a mail client. */
+const escapeText = (text: string): string => escapeHtml(defang(text));
 
 /** An href only for http(s) addresses; anything else is not a link. */
 function link(url: string, text: string): string {
@@ -39,8 +44,8 @@ const STYLE = {
 export function renderHtml(doc: DigestDocument): string {
   const labels = storyLabels(doc.stories.map((s) => s.id));
   const parts: string[] = [
-    `<h1 style="${STYLE.h1}">wirewatch digest: ${escapeHtml(doc.day)}</h1>`,
-    `<p style="${STYLE.meta}">${escapeHtml(overview(doc))}</p>`,
+    `<h1 style="${STYLE.h1}">wirewatch digest: ${escapeText(doc.day)}</h1>`,
+    `<p style="${STYLE.meta}">${escapeText(overview(doc))}</p>`,
   ];
   if (!doc.translationConfigured) {
     parts.push(
@@ -61,10 +66,10 @@ export function renderHtml(doc: DigestDocument): string {
     const items = doc.countries.map((c) => {
       const stories = c.storyIds.map((id) => {
         const label = labels.get(id) ?? "";
-        const title = `<span dir="auto">${escapeHtml(titles.get(id) ?? "")}</span>`;
+        const title = `<span dir="auto">${escapeText(titles.get(id) ?? "")}</span>`;
         return `<li><a href="#${anchor(label)}" style="${STYLE.link}">${label}</a> ${title}</li>`;
       });
-      return `<li>${escapeHtml(c.name)}<ul style="${STYLE.list}">${stories.join("")}</ul></li>`;
+      return `<li>${escapeText(c.name)}<ul style="${STYLE.list}">${stories.join("")}</ul></li>`;
     });
     parts.push(
       `<h2 style="${STYLE.h2}">By country</h2><ul style="${STYLE.list}">${items.join("")}</ul>`,
@@ -75,7 +80,7 @@ export function renderHtml(doc: DigestDocument): string {
   return [
     "<!DOCTYPE html>",
     '<html lang="en"><head><meta charset="utf-8">',
-    `<title>wirewatch digest ${escapeHtml(doc.day)}</title></head>`,
+    `<title>wirewatch digest ${escapeText(doc.day)}</title></head>`,
     `<body style="${STYLE.body}"><div style="${STYLE.box}">`,
     ...parts,
     "</div></body></html>",
@@ -94,35 +99,35 @@ function overview(doc: DigestDocument): string {
 function renderStory(story: DigestStory, labels: Map<string, string>, doc: DigestDocument): string {
   const label = labels.get(story.id) ?? "";
   const title = story.untranslated
-    ? `<span dir="auto">${escapeHtml(story.title)}</span> <span style="${STYLE.note}">(${escapeHtml(languageName(story.titleLanguage))}, untranslated: ${escapeHtml(story.untranslated)})</span>`
-    : escapeHtml(story.title);
+    ? `<span dir="auto">${escapeText(story.title)}</span> <span style="${STYLE.note}">(${escapeText(languageName(story.titleLanguage))}, untranslated: ${escapeText(story.untranslated)})</span>`
+    : escapeText(story.title);
   const lines = [
     `<h3 id="${anchor(label)}" style="${STYLE.h3}">${label}. ${title}</h3>`,
-    `<p style="${STYLE.meta}">${escapeHtml(story.languages.join(", "))} · ${story.sources.length} source${story.sources.length === 1 ? "" : "s"} · first seen ${escapeHtml(sourceTime(story.firstSeen, doc.timeZone, doc.day))}</p>`,
+    `<p style="${STYLE.meta}">${escapeText(story.languages.join(", "))} · ${story.sources.length} source${story.sources.length === 1 ? "" : "s"} · first seen ${escapeText(sourceTime(story.firstSeen, doc.timeZone, doc.day))}</p>`,
   ];
   if (story.summary) {
     lines.push(
       story.summary.language === "en"
-        ? `<p style="${STYLE.summary}"><b>${escapeHtml(summaryLabel(story.summary))}:</b> ${escapeHtml(story.summary.text)}</p>`
+        ? `<p style="${STYLE.summary}"><b>${escapeText(summaryLabel(story.summary))}:</b> ${escapeText(story.summary.text)}</p>`
         : // Right-to-left text gets a block of its own, so it runs and wraps as it is written.
-          `<p style="${STYLE.summary}"><b>${escapeHtml(summaryLabel(story.summary))}:</b></p><p dir="auto" style="${STYLE.summary}">${escapeHtml(story.summary.text)}</p>`,
+          `<p style="${STYLE.summary}"><b>${escapeText(summaryLabel(story.summary))}:</b></p><p dir="auto" style="${STYLE.summary}">${escapeText(story.summary.text)}</p>`,
     );
   }
   if (story.entities.length > 0)
     lines.push(
-      `<p style="${STYLE.meta}">Names: ${escapeHtml(story.entities.map((e) => e.name).join(", "))}</p>`,
+      `<p style="${STYLE.meta}">Names: ${escapeText(story.entities.map((e) => e.name).join(", "))}</p>`,
     );
   if (story.categories.length > 0)
     lines.push(
-      `<p style="${STYLE.meta}">Categories: ${escapeHtml(story.categories.map((c) => c.name).join(", "))}</p>`,
+      `<p style="${STYLE.meta}">Categories: ${escapeText(story.categories.map((c) => c.name).join(", "))}</p>`,
     );
   const sources = story.sources.map((s) => {
-    const when = escapeHtml(sourceTime(s.publishedAt ?? s.firstSeen, doc.timeZone, doc.day));
+    const when = escapeText(sourceTime(s.publishedAt ?? s.firstSeen, doc.timeZone, doc.day));
     const text =
       s.language === "en" || !s.titleEn
-        ? `<span dir="auto">${escapeHtml(s.title)}</span>`
-        : `${escapeHtml(s.titleEn)} <span style="${STYLE.meta}">(original: <span dir="auto">${escapeHtml(s.title)}</span>)</span>`;
-    return `<li>${when} · <b>[${escapeHtml(s.language)}]</b> ${escapeHtml(s.feedId)} · ${link(s.url, text)}</li>`;
+        ? `<span dir="auto">${escapeText(s.title)}</span>`
+        : `${escapeText(s.titleEn)} <span style="${STYLE.meta}">(original: <span dir="auto">${escapeText(s.title)}</span>)</span>`;
+    return `<li>${when} · <b>[${escapeText(s.language)}]</b> ${escapeText(s.feedId)} · ${link(s.url, text)}</li>`;
   });
   lines.push(`<ul style="${STYLE.list}">${sources.join("")}</ul>`);
   return lines.join("\n");
@@ -140,5 +145,5 @@ function footer(doc: DigestDocument): string {
     `Translated: ${f.translatedShare === null ? "no articles in other languages" : `${Math.round(f.translatedShare * 100)} % of the articles not in English`}`,
     `Tokens: ${f.tokens.prompt + f.tokens.completion} in ${f.tokens.requests} requests`,
   ];
-  return `<h2 style="${STYLE.h2}">Figures</h2><ul style="${STYLE.list}">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
+  return `<h2 style="${STYLE.h2}">Figures</h2><ul style="${STYLE.list}">${items.map((i) => `<li>${escapeText(i)}</li>`).join("")}</ul>`;
 }

@@ -1,15 +1,8 @@
 /** Words and times as the renderings show them. */
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  ar: "Arabic",
-  fa: "Persian",
-  fr: "French",
-  ru: "Russian",
-  en: "English",
-  und: "undetermined language",
-};
+import { languageName } from "../ingest/language-codes.js";
 
-export const languageName = (code: string): string => LANGUAGE_NAMES[code] ?? code;
+export { languageName };
 
 // Making a formatter costs far more than using one: a digest of 10,000 sources reuses three.
 const formatters = new Map<string, Intl.DateTimeFormat>();

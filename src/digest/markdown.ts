@@ -1,12 +1,12 @@
+import { defang } from "./defang.js";
 import type { DigestDocument, DigestStory } from "./document.js";
 import { languageName, sourceTime, storyLabels, summaryLabel } from "./labels.js";
 
 /** Text from the web cannot add links, emphasis or headings to the digest. */
 export function escapeMarkdown(text: string): string {
-  return text
+  return defang(text)
     .replace(/[\\`*_{}[\]<>#+|!~]/g, "\\$&")
-    .replace(/^([-=]|\d+\.)/, "\\$1")
-    .replace(/(https?|ftp|www)([:.])/gi, "$1\\$2");
+    .replace(/^([-=]|\d+\.)/, "\\$1");
 }
 
 const SECTIONS = [

@@ -7,6 +7,8 @@ export interface Decoded {
   encoding: string;
   /** Where the charset came from. */
   source: "bom" | "header" | "prolog" | "meta" | "utf-8" | "detected";
+  /** Byte sequences not valid in the charset declared, each read as U+FFFD. */
+  replaced: number;
 }
 
 const BOMS: [Buffer, string][] = [
@@ -21,29 +23,57 @@ const GENERIC_HEADER_CHARSETS = new Set(["iso-8859-1", "latin1", "us-ascii", "as
 /**
  * Turns a document's bytes into text: BOM, then the HTTP header (unless it is a server default
  * the bytes contradict), then the XML prolog or HTML meta tag, then UTF-8 if the bytes are valid
- * UTF-8, and only then a guess from byte statistics.
+ * UTF-8, and only then a guess from byte statistics. Valid UTF-8 with multi-byte sequences wins
+ * over a Western single-byte declaration (a stale template's); a document declared UTF-8 is read
+ * as UTF-8 even with a bad byte, which becomes U+FFFD and is counted.
  */
 export function decodeDocument(bytes: Buffer, contentType: string | null = null): Decoded {
   for (const [bom, encoding] of BOMS) {
     if (bytes.subarray(0, bom.length).equals(bom)) {
-      return { text: iconv.decode(bytes.subarray(bom.length), encoding), encoding, source: "bom" };
+      const text = iconv.decode(bytes.subarray(bom.length), encoding);
+      return { text, encoding, source: "bom", replaced: 0 };
     }
   }
   const header = usable(charsetOf(contentType));
   const declared = declaredCharset(bytes);
+  const utf8 = isValidUtf8(bytes);
+  const westernClaim = WESTERN.has(header ?? "") || WESTERN.has(declared?.encoding ?? "");
+  if (utf8 && westernClaim && hasHighBytes(bytes)) return decodeWith(bytes, "utf-8", "utf-8");
   if (header && !(GENERIC_HEADER_CHARSETS.has(header) && declared)) {
-    if (header !== "utf-8" || isValidUtf8(bytes)) return decodeWith(bytes, header, "header");
+    if (header !== "utf-8" || utf8) return decodeWith(bytes, header, "header");
+    if (!declared || declared.encoding === "utf-8") return lossyUtf8(bytes, "header");
   }
-  if (declared && (declared.encoding !== "utf-8" || isValidUtf8(bytes))) {
-    return decodeWith(bytes, declared.encoding, declared.source);
-  }
-  if (isValidUtf8(bytes)) return decodeWith(bytes, "utf-8", "utf-8");
+  if (declared?.encoding === "utf-8")
+    return utf8 ? decodeWith(bytes, "utf-8", declared.source) : lossyUtf8(bytes, declared.source);
+  if (declared) return decodeWith(bytes, declared.encoding, declared.source);
+  if (utf8) return decodeWith(bytes, "utf-8", "utf-8");
   return decodeWith(bytes, detectLegacyCharset(bytes), "detected");
+}
+
+// Charsets a template declares by default; real UTF-8 bytes under them are the commoner truth.
+const WESTERN = new Set([
+  "iso-8859-1",
+  "latin1",
+  "windows-1252",
+  "cp1252",
+  "iso-8859-15",
+  "us-ascii",
+  "ascii",
+]);
+
+const hasHighBytes = (bytes: Buffer) => bytes.some((b) => b >= 0x80);
+
+/** UTF-8 as declared, each invalid sequence U+FFFD, and how many there were. */
+function lossyUtf8(bytes: Buffer, source: Decoded["source"]): Decoded {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  const before = (bytes.toString("latin1").match(/\xef\xbf\xbd/g) ?? []).length;
+  const replaced = (text.match(/\uFFFD/g)?.length ?? 0) - before;
+  return { text, encoding: "utf-8", source, replaced };
 }
 
 function decodeWith(bytes: Buffer, encoding: string, source: Decoded["source"]): Decoded {
   try {
-    return { text: iconv.decode(bytes, encoding), encoding, source };
+    return { text: iconv.decode(bytes, encoding), encoding, source, replaced: 0 };
   } catch (error) {
     throw new FetchError("decode", `cannot decode as ${encoding}`, null, { cause: error });
   }

@@ -1,4 +1,5 @@
 import { type CheerioAPI, load } from "cheerio";
+import { cleanText } from "./text.js";
 
 const NOISE =
   "script, style, noscript, nav, header, footer, aside, form, iframe, figure, .share, .related, .comments";
@@ -12,7 +13,8 @@ const MIN_LENGTH = 200;
 export function extractMainText(html: string, selector?: string): string | null {
   const $ = load(html);
   $(NOISE).remove();
-  const text = selector ? joinParagraphs($, $(selector).toArray()) : densest($);
+  const found = selector ? joinParagraphs($, $(selector).toArray()) : densest($);
+  const text = found && cleanText(found);
   return text && text.length >= MIN_LENGTH ? text : null;
 }
 

@@ -1,8 +1,8 @@
 import { load } from "cheerio";
 import type { FeedConfig } from "../config/index.js";
 import { FetchError } from "./fetch-errors.js";
-import type { FeedItem, ParsedFeed } from "./parse.js";
-import { parseDate, plainText, resolveLink } from "./text.js";
+import { dated, type FeedItem, type ParsedFeed } from "./parse.js";
+import { plainText, resolveLink } from "./text.js";
 
 type Selectors = NonNullable<FeedConfig["selectors"]>;
 
@@ -26,7 +26,8 @@ export function parseHtmlList(
     const item = {
       title: plainText(block.find(selectors.title).first().text(), 500),
       link,
-      published: parseDate(dateElement?.attr("datetime") ?? dateElement?.text()),
+      guid: null,
+      ...dated(dateElement?.attr("datetime") ?? dateElement?.text()),
       summary: selectors.summary ? plainText(block.find(selectors.summary).first().text()) : "",
       author: null,
     };

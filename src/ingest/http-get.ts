@@ -160,7 +160,11 @@ async function handleResponse(
     decompress(response, header("content-encoding")),
     options.maxBytes,
     text,
-  );
+  ).catch((error: unknown) => {
+    // A decompressor destroyed does not end the download it reads: the socket would stay open.
+    response.destroy();
+    throw error;
+  });
   return {
     kind: "ok",
     status,

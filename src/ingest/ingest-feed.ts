@@ -5,19 +5,20 @@ import { StageError } from "../lib/errors.js";
 import {
   insertArticles,
   knownContentHashes,
-  knownUrls,
+  knownIds,
   type NewArticle,
 } from "../store/articles.js";
 import type { Sql } from "../store/database.js";
 import { type FeedState, getFeed, recordFetchFailure, recordFetchSuccess } from "../store/feeds.js";
 import { nextAttempt } from "./backoff.js";
+import { feedNotes } from "./feed-notes.js";
 import { FetchError } from "./fetch-errors.js";
 import { fetchFullText } from "./fetch-page.js";
 import type { HostPacer } from "./host-pacer.js";
 import { httpGet } from "./http-get.js";
 import { httpOptions } from "./http-options.js";
 import { findOriginals } from "./near-duplicates.js";
-import { type ArticleSource, byCanonicalUrl, newArticle, shortLanguage } from "./new-articles.js";
+import { type ArticleSource, byIdentity, newArticle, shortLanguage } from "./new-articles.js";
 import { type ReadFeed, readFeed } from "./read-feed.js";
 
 export interface IngestContext {
@@ -68,13 +69,20 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
         encoding: null,
         repaired: null,
       };
-      await recordFetchSuccess(ctx.db, feedId, { status: 304, ...unchanged, nextFetchAt: next });
+      await recordFetchSuccess(ctx.db, feedId, {
+        status: 304,
+        ...unchanged,
+        notes: undefined,
+        nextFetchAt: next,
+      });
       log.info({ status: 304 }, "feed not modified");
       return { status: "not-modified", items: 0, articleIds: [] };
     }
     const parsed = await readFeed(response.body, response.contentType, response.url, feed);
     const articleIds = await storeItems(feed, parsed, started, ctx);
+    const notes = feedNotes(parsed, started);
     await recordFetchSuccess(ctx.db, feedId, {
+      notes,
       status: response.status,
       etag: response.etag,
       lastModified: response.lastModified,
@@ -93,6 +101,7 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
         items: parsed.items.length,
         new: articleIds.length,
         repaired: repaired || undefined,
+        notes: notes ?? undefined,
       },
       "feed fetched",
     );
@@ -125,8 +134,8 @@ async function storeItems(
   fetchedAt: Date,
   ctx: IngestContext,
 ): Promise<string[]> {
-  const items = byCanonicalUrl(parsed.items);
-  const known = await knownUrls(ctx.db, [...items.keys()]);
+  const items = byIdentity(parsed.items, feed);
+  const known = await knownIds(ctx.db, [...items.keys()]);
   const source: ArticleSource = {
     feed,
     declared: feed.language ?? shortLanguage(parsed.language),
@@ -135,22 +144,23 @@ async function storeItems(
     translationStatus: ctx.config.translate.provider === "none" ? "none" : "pending",
   };
   const fresh: NewArticle[] = [];
-  for (const [url, item] of items) {
-    if (known.has(url)) continue;
-    const page = feed.fullText
-      ? await fetchFullText(
-          url,
-          httpOptions(ctx.config.fetch, feed, ctx.resolve),
-          ctx.pacer,
-          feed.selectors?.body,
-        )
-      : undefined;
+  for (const [id, { item, url }] of items) {
+    if (known.has(id)) continue;
+    const page =
+      feed.fullText && item.link
+        ? await fetchFullText(
+            url,
+            httpOptions(ctx.config.fetch, feed, ctx.resolve),
+            ctx.pacer,
+            feed.selectors?.body,
+          )
+        : undefined;
     if (page?.error)
       ctx.log.info(
         { feed: feed.id, stage: "fetch", url, reason: page.error },
         "full text not had; summary kept",
       );
-    fresh.push(newArticle(url, item, source, page));
+    fresh.push(newArticle(id, url, item, source, page));
   }
   // The same text under another URL is the same article: not stored again, never an original.
   const seenText = await knownContentHashes(
@@ -160,7 +170,12 @@ async function storeItems(
   const unseen = fresh.filter((a) => !seenText.has(a.contentHash));
   const originals = await findOriginals(
     ctx.db,
-    unseen.map((a) => ({ id: a.id, language: a.language, minhash: a.minhash ?? null })),
+    unseen.map((a) => ({
+      id: a.id,
+      language: a.language,
+      minhash: a.minhash ?? null,
+      text: `${a.title} ${a.summary}`,
+    })),
     fetchedAt,
   );
   return insertArticles(

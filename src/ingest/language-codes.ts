@@ -35,3 +35,14 @@ export const toIso1 = (code: string): string => ISO639_3_TO_1[code] ?? code;
 export const LATIN_CANDIDATES = ["fra", "eng", "spa", "ita", "deu", "por", "nld", "tur", "pol"];
 /** Cyrillic languages that lack the letters that would tell them apart at once. */
 export const CYRILLIC_CANDIDATES = ["rus", "bul", "ukr", "mkd", "srp", "bel"];
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  ar: "Arabic",
+  fa: "Persian",
+  fr: "French",
+  ru: "Russian",
+  en: "English",
+  und: "undetermined language",
+};
+
+export const languageName = (code: string): string => LANGUAGE_NAMES[code] ?? code;

@@ -6,15 +6,41 @@ import { identifyLanguage } from "./language.js";
 import { normaliseForHash, signature } from "./minhash.js";
 import type { FeedItem } from "./parse.js";
 
-/** Each item once, under its canonical URL; items without a usable link are dropped. */
-export function byCanonicalUrl(items: readonly FeedItem[]): Map<string, FeedItem> {
-  const out = new Map<string, FeedItem>();
+export interface IdentifiedItem {
+  item: FeedItem;
+  /** Where it is read: its canonical link, else its GUID when that is a link, else the feed. */
+  url: string;
+}
+
+/**
+ * Each item once, by its article id, made from its identity: its GUID within its feed when it
+ * has one, else its canonical link, else its title and text. Two items of one document with the
+ * same identity but different title or text are both kept (the second by its text): a feed that
+ * gives every story the same link or GUID loses none of them.
+ */
+export function byIdentity(
+  items: readonly FeedItem[],
+  feed: { id: string; url: string },
+): Map<string, IdentifiedItem> {
+  const out = new Map<string, IdentifiedItem>();
   for (const item of items) {
-    if (!item.link) continue;
-    const url = canonicalUrl(item.link);
-    if (!out.has(url)) out.set(url, item);
+    const url = canonicalUrl(item.link ?? asLink(item.guid) ?? feed.url);
+    const byText = `text\n${feed.id}\n${contentHash(item.title, item.summary)}`;
+    const identity = item.guid ? `guid\n${feed.id}\n${item.guid}` : item.link ? url : byText;
+    let id = articleId(identity);
+    const first = out.get(id);
+    if (
+      first &&
+      contentHash(first.item.title, first.item.summary) !== contentHash(item.title, item.summary)
+    )
+      id = articleId(byText);
+    if (!out.has(id)) out.set(id, { item, url });
   }
   return out;
+}
+
+function asLink(guid: string | null): string | null {
+  return guid && /^https?:\/\/[^\s]+$/i.test(guid) && URL.canParse(guid) ? guid : null;
 }
 
 export interface ArticleSource {
@@ -29,6 +55,7 @@ export interface ArticleSource {
 
 /** An article ready to store: its id, hashes and language, from a feed item and its page's text. */
 export function newArticle(
+  id: string,
   url: string,
   item: FeedItem,
   source: ArticleSource,
@@ -38,7 +65,7 @@ export function newArticle(
   const text = `${item.title}\n${item.summary}${body ? `\n${body.slice(0, 2000)}` : ""}`;
   const guess = identifyLanguage(text, source.declared, source.languages);
   return {
-    id: articleId(url),
+    id,
     feedId: source.feed.id,
     url,
     contentHash: contentHash(item.title, item.summary),

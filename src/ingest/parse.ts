@@ -7,7 +7,11 @@ export type FeedFormat = "rss" | "atom" | "rdf" | "json" | "html";
 export interface FeedItem {
   title: string;
   link: string | null;
+  /** The item's own identifier (RSS guid, Atom id, JSON Feed id), when it gives one. */
+  guid: string | null;
   published: Date | null;
+  /** A date was given but could not be read, or lies outside years 1–9999: published is null. */
+  badDate: boolean;
   summary: string;
   author: string | null;
 }
@@ -59,12 +63,14 @@ function repairAmpersands(text: string): string {
   return text.replace(/&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g, "&amp;");
 }
 
-type RawItem = Parser.Item & { author?: string; "dc:creator"?: string };
+type RawItem = Parser.Item & { author?: string; "dc:creator"?: string; id?: string };
 
 async function parseXml(text: string, baseUrl: string | undefined) {
   // A fresh parser per document: xml2js keeps state from a failed parse in a reused one.
   const parser: Parser<{ language?: string }, RawItem> = new Parser({
     customFields: { feed: ["language"] },
+    // Real feeds write a bare <rss> with no version; it is RSS 2.0 in all but name.
+    defaultRSS: 2,
   });
   const feed = await parser.parseString(text);
   return {
@@ -75,17 +81,30 @@ async function parseXml(text: string, baseUrl: string | undefined) {
 }
 
 function toItem(item: RawItem, baseUrl: string | undefined): FeedItem {
+  const given = item.pubDate ?? (item as { date?: unknown }).date;
   return {
     title: plainText(item.title, 500),
-    link: resolveLink(item.link ?? item.guid, baseUrl),
-    published: parseDate(item.isoDate ?? item.pubDate),
+    link: resolveLink(item.link ?? item.guid ?? item.id, baseUrl),
+    guid: identifier(item.guid ?? item.id),
+    ...dated(given ?? item.isoDate),
     summary: plainText(item.contentSnippet ?? item.summary ?? item.content),
     author: plainText(item.creator ?? item.author ?? item["dc:creator"], 200) || null,
   };
 }
 
-const hasContent = (item: FeedItem) =>
-  item.link !== null && (item.title !== "" || item.summary !== "");
+/** An item is kept when it says something; one with no link is read where its feed is. */
+const hasContent = (item: FeedItem) => item.title !== "" || item.summary !== "";
+
+function identifier(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim().slice(0, 500) : null;
+}
+
+/** The published date, or none and a note when one was given that cannot be stored. */
+export function dated(value: unknown): Pick<FeedItem, "published" | "badDate"> {
+  const published = parseDate(value);
+  const given = typeof value === "string" && value.trim() !== "";
+  return { published, badDate: given && published === null };
+}
 
 function parseJsonFeed(text: string, baseUrl: string | undefined): ParsedFeed {
   let doc: { version?: unknown; title?: unknown; language?: unknown; items?: unknown };
@@ -104,7 +123,8 @@ function parseJsonFeed(text: string, baseUrl: string | undefined): ParsedFeed {
   const items = (doc.items as Record<string, unknown>[]).map((item) => ({
     title: plainText(item.title, 500),
     link: resolveLink(item.url ?? item.external_url, baseUrl),
-    published: parseDate(item.date_published),
+    guid: identifier(typeof item.id === "number" ? String(item.id) : item.id),
+    ...dated(item.date_published),
     summary: plainText(item.summary ?? item.content_text ?? item.content_html),
     author: plainText((item.author as { name?: unknown } | undefined)?.name, 200) || null,
   }));

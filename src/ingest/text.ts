@@ -9,9 +9,17 @@ export function plainText(value: unknown, maxLength = 4000): string {
     $("script, style, noscript").remove();
     text = $("body").text();
   }
-  text = text.replace(/\s+/g, " ").trim();
+  text = cleanText(text).replace(/\s+/g, " ").trim();
   return text.length > maxLength ? cutAtWord(text, maxLength) : text;
 }
+
+// C0 and C1 controls (a terminal escape starts with one) but tab and line breaks; the bidi
+// embeddings, overrides and isolates that reorder what a reader sees. ZWNJ and ZWJ stay:
+// Persian and Arabic spell with them.
+const UNSAFE = /[^\P{Cc}\t\n\r]|[\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Text from the web without what could hide or disguise it on a terminal or a page. */
+export const cleanText = (text: string): string => text.replace(UNSAFE, "");
 
 /** Cuts at a word boundary so no word is left half. */
 export function cutAtWord(text: string, maxLength: number): string {
@@ -35,8 +43,12 @@ export function resolveLink(link: unknown, baseUrl: string | undefined): string 
   }
 }
 
+/** A date the store can hold: years 1 to 9999, else null (PostgreSQL refuses year 0 and beyond). */
 export function parseDate(value: unknown): Date | null {
   if (typeof value !== "string") return null;
   const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? null : new Date(time);
+  if (Number.isNaN(time)) return null;
+  const date = new Date(time);
+  const year = date.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? date : null;
 }

@@ -42,7 +42,7 @@ export interface StoredArticle {
 /** The values among these that some stored article already has in the column. */
 async function storedAmong(
   db: Sql,
-  column: "url" | "content_hash",
+  column: "id" | "content_hash",
   values: readonly string[],
 ): Promise<Set<string>> {
   if (values.length === 0) return new Set();
@@ -54,7 +54,7 @@ async function storedAmong(
 }
 
 /** The canonical URLs among these that are already stored. */
-export const knownUrls = (db: Sql, urls: readonly string[]) => storedAmong(db, "url", urls);
+export const knownIds = (db: Sql, ids: readonly string[]) => storedAmong(db, "id", ids);
 
 /** The content hashes among these that are already stored. */
 export const knownContentHashes = (db: Sql, hashes: readonly string[]) =>
@@ -140,7 +140,7 @@ export async function getArticles(db: Sql, ids: readonly string[]): Promise<Stor
 export async function articlesAwaitingExtraction(
   db: Sql,
   feedId?: string,
-  limit = 10_000,
+  limit: number | null = null,
 ): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `select id, fetched_at from articles
@@ -157,7 +157,7 @@ export async function articlesAwaitingExtraction(
 export async function articlesAwaitingTranslation(
   db: Sql,
   feedId?: string,
-  limit = 10_000,
+  limit: number | null = null,
 ): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `select id from articles where translation_status = 'pending' and extracted_at is not null
@@ -177,6 +177,8 @@ export interface SignedArticle {
   id: string;
   language: string;
   minhash: number[];
+  /** Title and summary. */
+  text: string;
 }
 
 /**
@@ -191,7 +193,7 @@ export async function nearDuplicateCandidates(
   const keys = [...new Set(signatures.flatMap(bandKeys))];
   if (keys.length === 0) return [];
   return db.query<SignedArticle>(
-    `select a.id, a.language, a.minhash from articles a
+    `select a.id, a.language, a.minhash, a.title || ' ' || a.summary as text from articles a
      where a.id in (select b.article_id from article_bands b
                     where b.key in (select jsonb_array_elements($1::jsonb)::int))
        and a.duplicate_of is null and a.fetched_at >= $2`,

@@ -94,7 +94,7 @@ export async function sourcesOf(
      from story_articles s join articles a on a.id = s.article_id
      where s.story_id in (select jsonb_array_elements_text($1::jsonb)) and a.fetched_at < $2
        and a.duplicate_of is null
-     order by coalesce(a.published_at, a.fetched_at), a.fetched_at, a.id`,
+     order by least(coalesce(a.published_at, a.fetched_at), a.fetched_at), a.fetched_at, a.id`,
     [JSON.stringify(storyIds), end.toISOString()],
   );
   const out = new Map<string, DigestSource[]>();

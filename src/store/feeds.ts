@@ -22,6 +22,8 @@ export interface FeedHealth extends FeedState {
   format: string | null;
   encoding: string | null;
   repaired: boolean;
+  /** What the last successful read noticed (bad bytes, dates), or null. */
+  notes: string | null;
 }
 
 /** Brings the feeds table in line with the config; fetch state of known feeds is kept. */
@@ -47,7 +49,7 @@ const HEALTH_COLUMNS = `id, url, language_hint as "languageHint", etag, last_mod
   consecutive_failures as "consecutiveFailures", next_fetch_at as "nextFetchAt",
   last_fetch_at as "lastFetchAt", last_success_at as "lastSuccessAt", last_status as "lastStatus",
   last_error as "lastError", last_error_reason as "lastErrorReason",
-  items_last_seen as "itemsLastSeen", format, encoding, repaired`;
+  items_last_seen as "itemsLastSeen", format, encoding, repaired, notes`;
 
 export async function getFeed(db: Sql, id: string): Promise<FeedHealth | undefined> {
   const rows = await db.query<FeedHealth>(`select ${HEALTH_COLUMNS} from feeds where id = $1`, [
@@ -69,6 +71,8 @@ export interface FetchSuccess {
   encoding: string | null;
   /** Null when not known (a 304 carries no document). */
   repaired: boolean | null;
+  /** What the read noticed; null clears it, undefined (a 304) keeps the last. */
+  notes?: string | null;
   nextFetchAt: Date;
 }
 
@@ -78,7 +82,8 @@ export async function recordFetchSuccess(db: Sql, id: string, s: FetchSuccess): 
        etag = coalesce($3, etag), last_modified = coalesce($4, last_modified),
        items_last_seen = coalesce($5, items_last_seen), format = coalesce($6, format),
        encoding = coalesce($7, encoding), consecutive_failures = 0, last_error = null,
-       last_error_reason = null, next_fetch_at = $8, repaired = coalesce($9, repaired)
+       last_error_reason = null, next_fetch_at = $8, repaired = coalesce($9, repaired),
+       notes = case when $10 then notes else $11 end
      where id = $1`,
     [
       id,
@@ -90,6 +95,8 @@ export async function recordFetchSuccess(db: Sql, id: string, s: FetchSuccess): 
       s.encoding,
       s.nextFetchAt.toISOString(),
       s.repaired,
+      s.notes === undefined,
+      s.notes ?? null,
     ],
   );
 }

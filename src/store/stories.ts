@@ -40,7 +40,7 @@ export async function articlesWithoutStory(
  */
 export async function articlesAwaitingStory(
   db: Sql,
-  options: { feedId?: string; translating: boolean; limit?: number },
+  options: { feedId?: string; translating: boolean; limit?: number | null },
 ): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `select a.id from articles a
@@ -48,7 +48,7 @@ export async function articlesAwaitingStory(
        and ($1::text is null or a.feed_id = $1)
        and not exists (select 1 from story_articles s where s.article_id = a.id)
      order by a.fetched_at, a.id limit $2`,
-    [options.feedId ?? null, options.limit ?? 10_000, options.translating],
+    [options.feedId ?? null, options.limit ?? null, options.translating],
   );
   return rows.map((r) => r.id);
 }

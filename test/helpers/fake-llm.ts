@@ -17,9 +17,64 @@ export function faithful(request: ChatRequest, order: "same" | "reversed" = "sam
     id: string;
     title: string;
   }[];
-  const answers = items.map((i) => ({ id: i.id, title_en: `EN: ${i.title}` }));
+  const answers = items.map((i) => ({ id: i.id, title_en: englishOf(i.title) }));
   if (order === "reversed") answers.reverse();
   return { kind: "answer", content: JSON.stringify({ items: answers }) };
+}
+
+const LETTERS: Record<string, string> = Object.fromEntries([
+  ..."ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    .split("")
+    .map((c, i) => [c, "abttjhkddrzsssdtzagfqklmnhwy"[i] ?? ""]),
+  ..."абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    .split("")
+    .map((c, i) => [c, "abvgdeejziiklmnoprstufhccss'y'eua"[i] ?? ""]),
+  ["أ", "a"],
+  ["إ", "i"],
+  ["آ", "a"],
+  ["ة", "a"],
+  ["ى", "a"],
+  ["ی", "i"],
+  ["ک", "k"],
+  ["پ", "p"],
+  ["چ", "ch"],
+  ["گ", "g"],
+  ["ژ", "zh"],
+]);
+const FRENCH: Record<string, string> = {
+  le: "the",
+  la: "the",
+  les: "the",
+  de: "of",
+  du: "of",
+  des: "of",
+  à: "in",
+  au: "in",
+  aux: "in",
+  et: "and",
+  en: "in",
+  un: "a",
+  une: "a",
+  pour: "for",
+  sur: "on",
+  dans: "in",
+  vos: "your",
+  se: "",
+};
+
+/**
+ * What stands for a translation here: "EN: ", then the title in Latin letters, French small
+ * words in English, so that the answer passes the check that it is English and keeps its names
+ * and numbers. Deterministic, so tests can say what is stored.
+ */
+export function englishOf(title: string): string {
+  const words = title.split(/\s+/).map((word) => {
+    const lower = word.toLowerCase();
+    if (lower in FRENCH) return FRENCH[lower] ?? "";
+    const latin = [...word].map((c) => LETTERS[c.toLowerCase()] ?? c).join("");
+    return latin.normalize("NFD").replace(/\p{M}/gu, "");
+  });
+  return `EN: ${words.filter((w) => w !== "").join(" ")}`;
 }
 
 export interface FakeLlm {

@@ -3,6 +3,8 @@ import { createServer, type RequestListener, type Server } from "node:http";
 export interface TestServer {
   url: string;
   requests: { url: string; headers: Record<string, string | string[] | undefined> }[];
+  /** The node server, for tests that watch its connections. */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export async function serve(handler: RequestListener): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    server,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
