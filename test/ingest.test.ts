@@ -54,6 +54,18 @@ describe("decoding", () => {
     expect(decoded.text).toContain(russian);
   });
 
+  it("reads a document wholly in windows-1251 under a wrong UTF-8 label by detection, not as U+FFFD", () => {
+    const bytes = iconv.encode(
+      `<?xml version="1.0" encoding="utf-8"?><rss>${russian}</rss>`,
+      "windows-1251",
+    );
+    expect(decodeDocument(bytes, "text/xml; charset=utf-8")).toMatchObject({
+      encoding: "windows-1251",
+      source: "detected",
+      replaced: 0,
+    });
+  });
+
   it("uses a header charset that names a real encoding", () => {
     const bytes = iconv.encode(`<rss>${russian}</rss>`, "koi8-r");
     expect(decodeDocument(bytes, "text/xml; charset=KOI8-R").text).toContain(russian);

@@ -1,7 +1,8 @@
 import { type Config, DEFAULTS } from "../config/index.js";
 import { evaluateExtraction } from "../extract/extract-eval.js";
-import { loadPlaces, watchlistEntries } from "../extract/gazetteer.js";
+import { watchlistEntries } from "../extract/gazetteer.js";
 import { Matcher } from "../extract/matcher.js";
+import { builtinEntries } from "../extract/organisations.js";
 import { evaluateLangid } from "../ingest/langid-eval.js";
 import { readJsonl } from "../lib/jsonl.js";
 import { createLogger } from "../lib/logger.js";
@@ -40,7 +41,7 @@ export async function evaluateCommand(
     }
     return;
   }
-  const matcher = new Matcher([...watchlistEntries(config?.watchlist ?? []), ...loadPlaces()]);
+  const matcher = new Matcher([...watchlistEntries(config?.watchlist ?? []), ...builtinEntries()]);
   const report = evaluateExtraction(lines, matcher);
   if (json) return void console.log(JSON.stringify(report));
   const show = (s: { precision: number; recall: number; f1: number }) =>
@@ -58,7 +59,7 @@ export async function evaluateCommand(
  */
 async function evaluateStoriesCommand(lines: unknown[], json: boolean, config?: Config) {
   const pairs = parsePairs(lines);
-  const matcher = new Matcher([...watchlistEntries(config?.watchlist ?? []), ...loadPlaces()]);
+  const matcher = new Matcher([...watchlistEntries(config?.watchlist ?? []), ...builtinEntries()]);
   const signals = new Map<StoryPair["a"], Signals>();
   for (const p of pairs) for (const s of [p.a, p.b]) signals.set(s, sideSignals(s, matcher));
   const embeddings = config?.stories.embeddings;

@@ -86,7 +86,8 @@ export function fits(
   const { text } = context;
   if (!casingFits(target, tokens, start, end)) return false;
   const lead = target.entries[0] as GazetteerEntry;
-  if (lead.kind === "watched") return true;
+  // The operator's words, and the curated organisations, are meant wherever their casing fits.
+  if (lead.kind === "watched" || lead.kind === "organisation") return true;
   if (context.latinIsForeign && /\p{Script=Latin}/u.test(tokens[start]?.text ?? "")) return false;
   // «Валдай», "Rossiya": a name in quotation marks is a title, a club, a channel.
   if (quoted(tokens[start], tokens[end], text)) return false;
@@ -97,6 +98,8 @@ export function fits(
   if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
   if (lead.kind === "country") return commonFits(target, tokens, start, text);
   if (inLargerName(target, tokens, start, end, text)) return false;
+  if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))
+    return false;
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
   const short = (tokens[start]?.text.length ?? 0) <= 4;
   if (!span.exact && target.casing === "any" && short && lead.population < LARGE_CITY) return false;
@@ -243,6 +246,21 @@ function inLargerName(
     !has(LOCATIVE, before)
   );
 }
+
+/** "Mega-Deal", "anti-Union": the second half of a hyphenated word is no town. */
+function inCompound(token: KeyedToken | undefined, text: string): boolean {
+  return (
+    token !== undefined && /\p{L}-$/u.test(text.slice(Math.max(0, token.start - 2), token.start))
+  );
+}
+
+/**
+ * "the Union", "the Deal": English towns and cities take no article, so a town's name after
+ * "the" is a noun of a title or a phrase ("State of the Union"), unless "the" is part of its
+ * name (The Hague). Countries and regions may take one.
+ */
+const afterThe = (before: KeyedToken | undefined, lead: GazetteerEntry) =>
+  before !== undefined && /^the$/i.test(before.text) && !lead.names.some((n) => /^the /i.test(n));
 
 /** An Arabic-script name that is also a word: a large city, and not the word with its article. */
 function largeWithoutArticle(target: Target, token: KeyedToken | undefined): boolean {

@@ -7,6 +7,7 @@ import { type Entity, insertEntitiesIfMissing } from "../store/entities.js";
 import { type Field, type Mention, saveMentions } from "../store/mentions.js";
 import { saveSearchDocuments } from "../store/search-index.js";
 import type { Categories } from "./categories.js";
+import { findEntities } from "./find-entities.js";
 import type { Matcher } from "./matcher.js";
 import { asSearchSource, documentOf } from "./search-index.js";
 
@@ -88,7 +89,7 @@ export function findMentions(
   const mentions: Mention[] = [];
   for (const [field, text] of fields) {
     if (!text) continue;
-    for (const m of matcher.match(text, { region })) {
+    for (const m of findEntities(matcher, text, article.language, { region })) {
       found.set(m.entity.id, m.entity);
       const { start, end, surface, confidence } = m;
       mentions.push({ entityId: m.entity.id, field, start, end, surface, confidence });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ratio } from "../ingest/langid-eval.js";
 import type { EntityType } from "../store/entities.js";
+import { findEntities } from "./find-entities.js";
 import type { Matcher } from "./matcher.js";
 
 const span = z.object({
@@ -49,9 +50,11 @@ export function evaluateExtraction(lines: readonly unknown[], matcher: Matcher):
         `line ${i + 1}: expected {"lang", "text", "entities": [{"start", "end", "type"}]}`,
       );
     const { lang, text, entities } = parsed.data;
-    const predicted: Span[] = matcher
-      .match(text)
-      .map((m) => ({ start: m.start, end: m.end, type: KIND[m.entity.type] }));
+    const predicted: Span[] = findEntities(matcher, text, lang).map((m) => ({
+      start: m.start,
+      end: m.end,
+      type: KIND[m.entity.type],
+    }));
     const lang$ = perLang.get(lang) ?? { n: 0, counts: new Map() };
     lang$.n++;
     perLang.set(lang, lang$);

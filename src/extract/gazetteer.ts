@@ -3,7 +3,15 @@ import { fileURLToPath } from "node:url";
 import type { WatchItem } from "../config/index.js";
 import type { Entity } from "../store/entities.js";
 
-export type PlaceKind = "country" | "capital" | "city" | "region" | "province" | "watched";
+export type PlaceKind =
+  | "country"
+  | "capital"
+  | "city"
+  | "region"
+  | "province"
+  | "watched"
+  /** The curated organisations and people: meant wherever their casing fits. */
+  | "organisation";
 
 /** One entity the matcher can find, with every name it goes by. */
 export interface GazetteerEntry {
@@ -24,7 +32,7 @@ export interface GazetteerEntry {
 
 type PlaceRow = [
   id: string,
-  kind: Exclude<PlaceKind, "watched">,
+  kind: Exclude<PlaceKind, "watched" | "organisation">,
   country: string,
   lat: number | null,
   lon: number | null,
@@ -43,6 +51,9 @@ export const PLACES_FILE = fileURLToPath(
 // province bears its main city's name (Baghdad, Nineveh) and yields to it.
 const KIND_WEIGHT = { country: 1e12, region: 1e10, capital: 1e9, city: 0, province: -1e9 };
 
+// Below a capital, above any city: a state or province of its own name.
+const STATE_WEIGHT = 5e8;
+
 const loaded = new Map<string, GazetteerEntry[]>();
 
 /**
@@ -59,6 +70,15 @@ export function loadPlaces(file = PLACES_FILE): GazetteerEntry[] {
 
 function readPlaces(file: string): GazetteerEntry[] {
   const data = JSON.parse(readFileSync(file, "utf8")) as { places: PlaceRow[] };
+  // A province yields to its own main city of the same name (Baghdad, Nineveh), not to a
+  // foreign town: "Virginia" is the American state before the South African town.
+  const cities = new Set(
+    data.places.filter((p) => p[1] === "city" || p[1] === "capital").map((p) => `${p[2]}\t${p[6]}`),
+  );
+  const weight = (kind: PlaceRow[1], country: string, name: string, population: number) =>
+    kind === "province" && !cities.has(`${country}\t${name}`)
+      ? STATE_WEIGHT + population
+      : KIND_WEIGHT[kind] + population;
   return data.places.map(
     ([id, kind, country, lat, lon, population, name, names, common, keys]) => ({
       entity: {
@@ -76,7 +96,7 @@ function readPlaces(file: string): GazetteerEntry[] {
       keys,
       common,
       population,
-      weight: KIND_WEIGHT[kind] + population,
+      weight: weight(kind, country, name, population),
     }),
   );
 }

@@ -63,11 +63,17 @@ const WESTERN = new Set([
 
 const hasHighBytes = (bytes: Buffer) => bytes.some((b) => b >= 0x80);
 
-/** UTF-8 as declared, each invalid sequence U+FFFD, and how many there were. */
+/**
+ * UTF-8 as declared, each invalid sequence U+FFFD, and how many there were. A few bad sequences
+ * are damage; when they are many among the high bytes, the document is another charset under a
+ * wrong label, and is read by detection instead.
+ */
 function lossyUtf8(bytes: Buffer, source: Decoded["source"]): Decoded {
   const text = new TextDecoder("utf-8").decode(bytes);
   const before = (bytes.toString("latin1").match(/\xef\xbf\xbd/g) ?? []).length;
   const replaced = (text.match(/\uFFFD/g)?.length ?? 0) - before;
+  const high = bytes.reduce((n, b) => n + (b >= 0x80 ? 1 : 0), 0);
+  if (replaced * 10 > high) return decodeWith(bytes, detectLegacyCharset(bytes), "detected");
   return { text, encoding: "utf-8", source, replaced };
 }
 

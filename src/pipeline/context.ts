@@ -2,6 +2,7 @@ import type { Config } from "../config/index.js";
 import { Categories } from "../extract/categories.js";
 import { loadPlaces, watchlistEntries } from "../extract/gazetteer.js";
 import { type Matcher, matcherFor } from "../extract/matcher.js";
+import { builtinEntries } from "../extract/organisations.js";
 import { HostPacer } from "../ingest/host-pacer.js";
 import type { Resolver } from "../lib/address-guard.js";
 import type { Logger } from "../lib/logger.js";
@@ -52,7 +53,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       onError: (e) => options.log.warn({ err: e.message }, "database connection lost"),
     }));
   const watched = watchlistEntries(config.watchlist);
-  const matcher = matcherFor(watched, loadPlaces);
+  const matcher = matcherFor(watched, builtinEntries);
   await syncFeeds(db, config.feeds);
   // The watchlist and the countries up front (digests name countries); a city or region is
   // written when it is first mentioned.

@@ -26,7 +26,7 @@ export async function articlesWithoutStory(
        coalesce(m.ids, '[]'::jsonb) as "entityIds", coalesce(m.surfaces, '[]'::jsonb) as "entitySurfaces"
      from articles a
      cross join lateral (select jsonb_agg(distinct x.entity_id) as ids, jsonb_agg(distinct x.surface) as surfaces
-                         from mentions x where x.article_id = a.id) m
+                         from mentions x where x.article_id = a.id and x.entity_id not like 'name:%') m
      where a.id in (${IDS})
        and not exists (select 1 from story_articles s where s.article_id = a.id)
      order by time, a.id`,

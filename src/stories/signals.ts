@@ -5,6 +5,7 @@
  */
 import { ARABIC_LETTER, foldArabic } from "../extract/arabic.js";
 import { foldLatin } from "../extract/latin.js";
+import { NEWS_SOURCES } from "../extract/organisations.js";
 import { CYRILLIC_LETTER } from "../extract/russian.js";
 import { FUNCTION_WORD_INDEX } from "../ingest/function-words.js";
 import { numbersIn } from "../lib/numbers.js";
@@ -62,7 +63,9 @@ export function storySignals(article: StoryText): Signals {
       : [article.titleEn, article.summaryEn].filter(Boolean).join("\n");
   const termLanguage = english ? "en" : article.language;
   return {
-    entities: Object.fromEntries(article.entityIds.map((id) => [id, entityWeight(id)])),
+    entities: Object.fromEntries(
+      article.entityIds.filter((id) => !NEWS_SOURCES.has(id)).map((id) => [id, entityWeight(id)]),
+    ),
     numbers: numbersIn(original),
     names: nameKeys(original, article.language, article.entitySurfaces),
     // Words of the entities found are left to the entities: one shared city is counted once.

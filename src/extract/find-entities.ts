@@ -1,0 +1,50 @@
+import type { Entity } from "../store/entities.js";
+import type { Match, Matcher, MatchOptions } from "./matcher.js";
+import { fold } from "./name-cues.js";
+import { ruleSpans } from "./name-rules.js";
+import { tokenize } from "./normalize.js";
+
+/**
+ * Every place, organisation and person a text names: the gazetteer's matches (places, the
+ * built-in organisations, the watchlist), then the people and organisations the rules of the
+ * text's language find among the words left. A place inside an organisation's name a rule found
+ * («Banque de France») is the organisation's, not a mention of the place.
+ */
+export function findEntities(
+  matcher: Matcher,
+  text: string,
+  language: string,
+  options: MatchOptions = {},
+): Match[] {
+  const listed = matcher.match(text, options);
+  const tokens = tokenize(text);
+  const taken = tokens.map((t) => listed.some((m) => m.start < t.end && t.start < m.end));
+  const spans = ruleSpans({ text, tokens, taken, language });
+  const found: Match[] = spans.map((span) => {
+    const start = tokens[span.first]?.start ?? 0;
+    const end = span.end ?? tokens[span.last]?.end ?? start;
+    const surface = text.slice(start, end);
+    return { entity: ruleEntity(span.type, surface), start, end, surface, confidence: 0.6 };
+  });
+  const inside = (m: Match) =>
+    m.entity.type === "place" &&
+    found.some((f) => f.entity.type === "org" && f.start <= m.start && m.end <= f.end);
+  return [...listed.filter((m) => !inside(m)), ...found].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An entity known only by how a text wrote it: its id says so (`name:`), for it is one
+ * language's spelling, and grouping stories across languages leaves such ids aside.
+ */
+function ruleEntity(type: "person" | "org", surface: string): Entity {
+  return {
+    id: `name:${type}:${fold(surface).replace(/\s+/g, " ")}`,
+    type,
+    name: surface,
+    country: null,
+    latitude: null,
+    longitude: null,
+    watched: false,
+    alert: false,
+  };
+}

@@ -1,0 +1,291 @@
+/**
+ * Words that announce a person's or an organisation's name, per language, from the grammar and
+ * naming customs of each: a title or office before a name, the head noun an organisation's name
+ * is built on, the given names common enough to mark the word after them as a surname. Folded
+ * for comparison: lower case, Arabic-script letters folded (see `foldArabic`), ё as е.
+ */
+import { foldArabic } from "./arabic.js";
+
+const set = (words: string) =>
+  new Set(
+    words
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => fold(w)),
+  );
+
+export const fold = (word: string): string =>
+  foldArabic(word.toLowerCase().replace(/ё/g, "е").replace(/[’]/g, "'"));
+
+/** Titles and offices written before a name in Latin-script text (en, fr). */
+export const LATIN_TITLES = set(`president minister general sheikh ayatollah colonel senator king
+  queen prince princess pope chancellor ambassador commander judge mr mr. mrs mrs. ms ms. dr dr.
+  governor mayor imam emir sultan patriarch cardinal bishop rabbi lieutenant major captain
+  admiral marshal spokesman spokeswoman premier
+  président présidente ministre général cheikh colonel roi reine prince princesse pape chancelier
+  ambassadeur commandant juge m. mm. mme mme. mlle me docteur gouverneur maire imam émir sultan
+  patriarche cardinal évêque capitaine lieutenant maréchal conseiller conseillère député députée
+  sénateur sénatrice porte-parole`);
+
+/** Russian titles and offices, as stems: every case form starts with one («президента»). */
+export const RUSSIAN_TITLE_STEMS = [
+  "президент",
+  "премьер",
+  "министр",
+  "генерал",
+  "полковник",
+  "председател",
+  "патриарх",
+  "корол",
+  "принц",
+  "канцлер",
+  "посол",
+  "посла",
+  "губернатор",
+  "мэр",
+  "депутат",
+  "сенатор",
+  "господин",
+  "г-н",
+  "г-жа",
+  "шейх",
+  "аятолл",
+  "имам",
+  "эмир",
+  "султан",
+  "генсек",
+  "спикер",
+  "пресс-секретар",
+  "директор",
+  "глав",
+  "лидер",
+  "тренер",
+  "капитан",
+  "адмирал",
+  "маршал",
+];
+
+/**
+ * Arabic titles and offices before a name (with the article, as written). Not «الفريق» (also
+ * "the team"), nor «رئيس», «نائب», «مستشار» (head, deputy, adviser of anything: a noun follows).
+ */
+export const ARABIC_TITLES = set(`الرئيس الرئيسة الوزير الوزيرة وزير وزيرة الشيخ الملك الملكة الأمير
+  الأميرة اللواء العميد العقيد المشير الجنرال السيد السيدة الدكتور الدكتورة الإمام المرشد
+  السفير العاهل الداعية آية`);
+
+/** Persian titles that are followed by the name itself. */
+export const PERSIAN_TITLES = set(`آیت‌الله آیت‌اللّه آیت حجت‌الاسلام حجت‌الاسلام‌والمسلمین سردار
+  سرلشکر سرتیپ سرهنگ دکتر آقای خانم شیخ مهندس ژنرال`);
+
+/**
+ * Persian offices: the country or the portfolio comes after them more often than the name
+ * («رئیس‌جمهوری آمریکا», «وزیر امور خارجه»), so a name is taken only when a given name follows.
+ */
+export const PERSIAN_OFFICES = set(`رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر وزیر دبیرکل سفیر سخنگوی
+  ملکه شاه شاهزاده پادشاه امیر`);
+
+/** Words that end a name in Arabic and Persian: particles, pronouns, frequent verbs of saying. */
+export const ARABIC_SCRIPT_STOP = set(`في من على إلى الى عن مع أن إن ان أنه انه قال وقال قالت أكد
+  أعلن دعا زار التقى بحث استقبل أشار أضاف أوضح شدد وصل غادر اجتمع يقول يؤكد يعلن يزور يلتقي
+  الذي التي الذين خلال بعد قبل حول ضد بين عند منذ حتى كان كانت هو هي لم لن قد ما لا أمس اليوم
+  و ثم أو أي كل هذا هذه ذلك تلك إنه له لها بأن
+  و در از به با که را این آن برای تا بر است بود شد گفت کرد کرده می‌گوید افزود اظهار داشت
+  نیز هم یا اما ولی اگر چون پس پیش روز دیروز امروز وی او آنها ما شما خود نه هر همه`);
+
+/** Given names common in the region and in the news, in Arabic script. */
+export const ARABIC_SCRIPT_GIVEN = set(`محمد أحمد احمد علي حسن حسين عبد عبدالله عمر خالد سعيد محمود
+  مصطفى إبراهيم ابراهيم يوسف سعد فهد ناصر جمال كمال صالح سلمان طارق وليد زياد نبيل عادل
+  هشام أسامة اسامة عمرو مروان بشار نوري جلال مسعود هادي حيدر عباس جعفر قاسم كريم فاطمة عائشة
+  خديجة مريم زينب سمية ليلى هدى رجب رضا مهدي جواد حميد مجيد کاظم صادق منوچهر
+  بهرام داریوش فریدون پرویز هوشنگ زهرا معصومه ولادیمیر جورج بیل دونالد باراک کوفی
+  فلاديمير جورج بيل دونالد باراك كوفي توني نيكولا إيمانويل`);
+
+/** Latin-script given names common in the news (French, English, and romanised Arabic). */
+export const LATIN_GIVEN = set(`jean pierre jacques michel paul louis françois philippe nicolas
+  emmanuel marine alain bernard henri charles georges andré marie anne catherine isabelle nathalie
+  sophie françoise christine laurent olivier patrick thierry éric eric christophe stéphane
+  john james robert michael william david richard joseph thomas george donald barack joe hillary
+  boris tony gordon theresa angela vladimir sergei sergey dmitry recep benjamin ali mohammed
+  mohamed muhammad ahmed ahmad hassan hussein omar abdullah khaled mahmoud mustafa ibrahim youssef
+  saad fahd nasser salman hamad tariq walid bashar nouri masoud abbas qassem hadi mahmoud hassan
+  kofi ban antónio antonio xi
+  alexander alexandre lee dan daniel marcus elizabeth madeleine dario peter mark matthew andrew
+  steven stephen kevin brian edward ronald anthony christopher kenneth george jack harry oliver
+  charlotte emma olivia sarah jessica jennifer laura lisa karen susan margaret mary patricia linda
+  barbara helen nancy betty emily rachel rebecca victoria kate hugo victor léon marcel lucien
+  gérard claude yves roger rené maurice raymond robert edouard édouard guillaume antoine julien
+  maxime mathieu sébastien vincent frédéric jérôme arnaud hélène monique jacqueline simone
+  martine valérie sylvie céline julie camille léa manon chloé juliette louise pauline jeanne
+  marguerite suzanne germaine denise odette yvonne giuseppe giovanni marco luca paolo carlos juan
+  jose josé luis miguel manuel francisco pedro hans klaus jürgen helmut wolfgang friedrich karl
+  heinrich otto franz johann lars sven erik ivan igor yuri mikhail nikolai alexei viktor oleg
+  pavel andrei kim lin wang li zhang chen yitzhak shimon ariel ehud moshe abdel abdul`);
+
+/** Russian given names (nominative); their case forms are recognised by ending. */
+export const RUSSIAN_GIVEN = [
+  "владимир",
+  "александр",
+  "сергей",
+  "дмитрий",
+  "андрей",
+  "алексей",
+  "михаил",
+  "николай",
+  "иван",
+  "евгений",
+  "виктор",
+  "юрий",
+  "олег",
+  "игорь",
+  "павел",
+  "борис",
+  "анатолий",
+  "геннадий",
+  "вячеслав",
+  "валерий",
+  "василий",
+  "константин",
+  "максим",
+  "роман",
+  "егор",
+  "георгий",
+  "григорий",
+  "леонид",
+  "петр",
+  "рамзан",
+  "дональд",
+  "барак",
+  "джордж",
+  "хиллари",
+  "ангела",
+  "эммануэль",
+  "мария",
+  "анна",
+  "елена",
+  "ольга",
+  "татьяна",
+  "наталья",
+  "ирина",
+  "светлана",
+  "екатерина",
+  "валентина",
+  "людмила",
+  "галина",
+  "мелания",
+  "мишель",
+  "станислав",
+  "ярослав",
+  "владислав",
+  "артем",
+  "антон",
+  "кирилл",
+  "илья",
+  "никита",
+  "федор",
+  "степан",
+  "тимур",
+  "руслан",
+  "эдуард",
+  "вадим",
+  "денис",
+  "аркадий",
+  "семен",
+  "лев",
+  "джеймс",
+  "джон",
+  "уильям",
+  "генри",
+  "франсуа",
+  "николя",
+  "жан",
+  "пьер",
+  "реджеп",
+  "биньямин",
+  "али",
+  "мухаммед",
+  "ахмед",
+  "хасан",
+  "юлия",
+  "марина",
+  "дарья",
+  "алла",
+  "лариса",
+  "нина",
+  "вера",
+  "надежда",
+  "любовь",
+  "ксения",
+  "диана",
+];
+
+/** Heads of organisation names in Latin script, capitalised, then "of"/«de» and the name. */
+export const LATIN_ORG_HEADS = set(`ministry department council committee commission agency bank
+  university party front army office court authority organisation organization union federation
+  association institute
+  ministère conseil banque parti front agence commission comité cour tribunal université fédération
+  union organisation office institut musée direction département assemblée armée mouvement`);
+
+/** French organisation names are a head and an adjective: «Parti socialiste», «Assemblée nationale». */
+export const FRENCH_ORG_ADJECTIVE =
+  /^\p{Ll}+(?:al|ale|aux|ales|iste|istes|ique|iques|ien|ienne|aire|aires|el|elle|ais|aise|ain|aine|ral|rale|éral|érale)$/u;
+
+/** Russian organisation heads, as stems (every case form starts with one). */
+export const RUSSIAN_ORG_STEMS = [
+  "министерств",
+  "парти",
+  "служб",
+  "агентств",
+  "комитет",
+  "комисси",
+  "банк",
+  "университет",
+  "фонд",
+  "правительств",
+  "фронт",
+  "движени",
+  "управлени",
+  "прокуратур",
+  "ведомств",
+  "корпораци",
+  "компани",
+  "концерн",
+  "академи",
+];
+
+/** Pronouns and determiners: «правительств некоторых стран» names no organisation. */
+export const RUSSIAN_DETERMINERS = set(`некоторых всех других этих своих наших ваших многих таких
+  этого того которых которого каких каждого одного иных прочих разных`);
+
+/** Russian acronyms of state bodies, each an organisation on its own. */
+export const RUSSIAN_ORG_ACRONYMS = new Set([
+  "МИД",
+  "МВД",
+  "МЧС",
+  "СК",
+  "ЦИК",
+  "ВКС",
+  "ВМФ",
+  "ВВС",
+  "КГБ",
+  "НКВД",
+  "Минобороны",
+  "Минфин",
+  "Минюст",
+  "Минздрав",
+  "Минэнерго",
+  "Генштаб",
+  "Росгвардия",
+  "Роскомнадзор",
+]);
+
+/**
+ * Arabic organisation heads: the words after them, in the construct state, make the name. Not
+ * «حركة» (movement: «حركة القمر», the moon's) nor «رئيس».
+ */
+export const ARABIC_ORG_HEADS = set(`وزارة هيئة مجلس حزب جبهة منظمة جامعة شركة مؤسسة بنك مصرف
+  وكالة جيش قوات اتحاد الاتحاد لجنة اللجنة محكمة المحكمة جماعة تنظيم كتائب سرايا ألوية فيلق
+  مديرية المجلس الجيش القوات`);
+
+/** Persian organisation heads, followed by the name they head (ezafe, unwritten). */
+export const PERSIAN_ORG_HEADS = set(`وزارت سازمان حزب شرکت دانشگاه مجلس سپاه بانک خبرگزاری ارتش
+  نیروی کمیسیون کمیته شورای اتحادیه دادگاه جبهه جنبش قوه`);

@@ -1,0 +1,352 @@
+/**
+ * People and organisations the built-in lists do not hold, found by how each language writes
+ * them: a title before a person's name, a common given name before a surname, an organisation's
+ * head noun and the words that complete it. A person found once is found again by surname.
+ */
+import { ARABIC_LETTER } from "./arabic.js";
+import {
+  ARABIC_ORG_HEADS,
+  ARABIC_SCRIPT_GIVEN,
+  ARABIC_SCRIPT_STOP,
+  ARABIC_TITLES,
+  FRENCH_ORG_ADJECTIVE,
+  fold,
+  LATIN_GIVEN,
+  LATIN_ORG_HEADS,
+  LATIN_TITLES,
+  PERSIAN_OFFICES,
+  PERSIAN_ORG_HEADS,
+  PERSIAN_TITLES,
+  RUSSIAN_DETERMINERS,
+  RUSSIAN_GIVEN,
+  RUSSIAN_ORG_ACRONYMS,
+  RUSSIAN_ORG_STEMS,
+  RUSSIAN_TITLE_STEMS,
+} from "./name-cues.js";
+import type { Token } from "./normalize.js";
+import { CYRILLIC_LETTER } from "./russian.js";
+
+export interface RuleSpan {
+  type: "person" | "org";
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+  /** Where the name ends when that is past its last token (a closing quotation mark). */
+  end?: number;
+}
+
+interface Scan {
+  text: string;
+  tokens: Token[];
+  /** Tokens inside a name the gazetteer found. */
+  taken: boolean[];
+  language: string;
+}
+
+const capitalised = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
+const arabicScript = (t: Token | undefined) => t !== undefined && ARABIC_LETTER.test(t.text);
+const cyrillic = (t: Token | undefined) => t !== undefined && CYRILLIC_LETTER.test(t.text);
+const withArticle = (word: string) => /^(?:ال|لل|بال|وال)/.test(word);
+/**
+ * A word of Arabic script as written and without the conjunction or preposition it may carry
+ * («والرئيس», «ومجلس»), folded: a cue matches either («وزارة» begins with و of its own).
+ */
+const forms = (word: string): string[] => {
+  const folded = fold(word);
+  const bare = folded.replace(/^(?:و|ف|ب|ل)(?=ال)|^و(?=.{3})/, "");
+  return bare === folded ? [folded] : [folded, bare];
+};
+const among = (set: ReadonlySet<string>, word: string) => forms(word).some((f) => set.has(f));
+
+/** Whether only spaces (or a hyphen or apostrophe inside a Latin name) part two tokens. */
+function joined(scan: Scan, a: number, b: number): boolean {
+  const left = scan.tokens[a];
+  const right = scan.tokens[b];
+  if (!left || !right) return false;
+  return /^[\s\u200c]*(?:[-'’][\s]*)?$/.test(scan.text.slice(left.end, right.start));
+}
+
+/** Every person and organisation the rules find, earliest first, none overlapping another. */
+export function ruleSpans(scan: Scan): RuleSpan[] {
+  const found: RuleSpan[] = [];
+  const free = (i: number) => !scan.taken[i] && !found.some((s) => i >= s.first && i <= s.last);
+  for (let i = 0; i < scan.tokens.length; i++) {
+    if (!free(i)) continue;
+    const span = organisationAt(scan, i) ?? personAt(scan, i);
+    if (span && span.last >= span.first) {
+      found.push(span);
+      i = span.last;
+    }
+  }
+  return [...found, ...surnamesAgain(scan, found)].sort((a, b) => a.first - b.first);
+}
+
+function personAt(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  if (arabicScript(t)) return arabicPerson(scan, i);
+  if (cyrillic(t)) return russianPerson(scan, i);
+  return latinPerson(scan, i);
+}
+
+/** Up to `most` capitalised tokens from `from`, joined, none a place; particles inside. */
+function capitalRun(scan: Scan, from: number, most: number): number | undefined {
+  if (!capitalised(scan.tokens[from]) || scan.taken[from]) return undefined;
+  let last = from;
+  for (let j = from + 1; j < scan.tokens.length && j - from < most; j++) {
+    const word = scan.tokens[j] as Token;
+    const particle = /^(?:de|du|da|di|van|von|der|bin|ben|ibn|al|el|la|le)$/.test(word.text);
+    if (!joined(scan, j - 1, j) || scan.taken[j]) break;
+    if (capitalised(word)) last = j;
+    else if (!(particle && capitalised(scan.tokens[j + 1]))) break;
+  }
+  return last;
+}
+
+function latinPerson(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  const word = fold(t.text);
+  const dotted = /^\s?\./.test(scan.text.slice(t.end, t.end + 2)) ? `${word}.` : word;
+  if (LATIN_TITLES.has(word) || LATIN_TITLES.has(dotted)) {
+    let from = i + 1;
+    // «le président américain Joe Biden»: one adjective of nationality between.
+    const next = scan.tokens[from];
+    if (next && /^\p{Ll}{4,}$/u.test(next.text) && capitalised(scan.tokens[from + 1])) from++;
+    const last = capitalRun(scan, from, 4);
+    return last === undefined ? undefined : { type: "person", first: from, last };
+  }
+  if (LATIN_GIVEN.has(word) && capitalised(t) && !scan.taken[i + 1] && joined(scan, i, i + 1)) {
+    const last = capitalRun(scan, i + 1, 3);
+    return last === undefined ? undefined : { type: "person", first: i, last };
+  }
+  return undefined;
+}
+
+const stemmed = (word: string, stems: readonly string[], slack: number) =>
+  stems.some((s) => word.startsWith(s) && word.length <= s.length + slack);
+const russianGiven = (word: string) =>
+  RUSSIAN_GIVEN.some((n) => {
+    const stem = n.replace(/[айяьей]$/, "");
+    return word.startsWith(stem) && word.length <= stem.length + 3;
+  });
+
+function russianPerson(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  const word = fold(t.text);
+  // «В. В. Путин»: initials, then the surname.
+  if (/^\p{Lu}$/u.test(t.text) && scan.text[t.end] === ".") {
+    let j = i + 1;
+    if (/^\p{Lu}$/u.test(scan.tokens[j]?.text ?? "") && scan.text[scan.tokens[j]?.end ?? 0] === ".")
+      j++;
+    if (capitalised(scan.tokens[j]) && !scan.taken[j] && (scan.tokens[j]?.text.length ?? 0) > 2)
+      return { type: "person", first: i, last: j };
+  }
+  if (!capitalised(t) && stemmed(word, RUSSIAN_TITLE_STEMS, 3)) {
+    // «министр иностранных дел России Сергей Лавров»: the office's words, then the name.
+    let from = i + 1;
+    for (let k = 0; k < 3 && from < scan.tokens.length; k++) {
+      const next = scan.tokens[from] as Token;
+      if (capitalised(next) && !scan.taken[from]) break;
+      from++;
+    }
+    const last = capitalRun(scan, from, 3);
+    return last === undefined ? undefined : { type: "person", first: from, last };
+  }
+  if (capitalised(t) && russianGiven(word) && joined(scan, i, i + 1)) {
+    const last = capitalRun(scan, i + 1, 2);
+    return last === undefined ? undefined : { type: "person", first: i, last };
+  }
+  return undefined;
+}
+
+/** A name token in Arabic script: no particle or verb of saying, no place. */
+const nameWord = (scan: Scan, j: number) => {
+  const t = scan.tokens[j];
+  return (
+    t !== undefined &&
+    arabicScript(t) &&
+    !scan.taken[j] &&
+    !ARABIC_SCRIPT_STOP.has(fold(t.text)) &&
+    !among(ARABIC_TITLES, t.text)
+  );
+};
+
+function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
+  const word = scan.tokens[i]?.text ?? "";
+  const persian = scan.language === "fa";
+  const titled = among(persian ? PERSIAN_TITLES : ARABIC_TITLES, word);
+  if (persian && among(PERSIAN_OFFICES, word)) {
+    // «رئیس‌جمهوری آمریکا بیل کلینتون»: past the country, a given name starts the name.
+    let from = i + 1;
+    while (scan.taken[from] && from - i <= 2) from++;
+    const given = ARABIC_SCRIPT_GIVEN.has(fold(scan.tokens[from]?.text ?? ""));
+    return given ? arabicName(scan, from, 3) : undefined;
+  }
+  if (titled) {
+    let from = i + 1;
+    // «آیت الله», «الرئيس السوري», «وزيرة الخارجية الأميركية»: the rest of the title.
+    while (
+      from < scan.tokens.length &&
+      from - i <= 3 &&
+      joined(scan, from - 1, from) &&
+      (withArticle(fold(scan.tokens[from]?.text ?? "")) || scan.taken[from]) &&
+      !(
+        scan.language === "fa" &&
+        !scan.taken[from] &&
+        fold(scan.tokens[from]?.text ?? "") !== "الله"
+      )
+    )
+      from++;
+    return arabicName(scan, from, 3);
+  }
+  if (among(ARABIC_SCRIPT_GIVEN, word) && nameWord(scan, i + 1) && joined(scan, i, i + 1)) {
+    const span = arabicName(scan, i, 3);
+    return span && span.last > span.first ? span : undefined;
+  }
+  return undefined;
+}
+
+/** A name of up to `most` words from `from`: the first without the article, a family name last. */
+function arabicName(scan: Scan, from: number, most: number): RuleSpan | undefined {
+  if (!nameWord(scan, from) || withArticle(fold(scan.tokens[from]?.text ?? ""))) return undefined;
+  let last = from;
+  for (let j = from + 1; j < from + most && nameWord(scan, j) && joined(scan, j - 1, j); j++) {
+    const word = fold(scan.tokens[j]?.text ?? "");
+    const previous = forms(scan.tokens[j - 1]?.text ?? "").at(-1) ?? "";
+    // «بشار الأسد»: a family name with the article ends the name.
+    if (withArticle(word)) {
+      last = j;
+      break;
+    }
+    // A third word only after a compound or a second given name: «عبد الله», «علي أصغر».
+    if (
+      j - from >= 2 &&
+      !/^(?:عبد|ابو|بن|ابن)$/.test(previous) &&
+      !ARABIC_SCRIPT_GIVEN.has(previous)
+    )
+      break;
+    last = j;
+  }
+  return { type: "person", first: from, last };
+}
+
+function organisationAt(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  if (arabicScript(t)) return arabicOrganisation(scan, i);
+  if (cyrillic(t)) return russianOrganisation(scan, i);
+  return latinOrganisation(scan, i);
+}
+
+function latinOrganisation(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  if (!LATIN_ORG_HEADS.has(fold(t.text))) return undefined;
+  const next = scan.tokens[i + 1];
+  if (!next || !joined(scan, i, i + 1)) return undefined;
+  // «Parti socialiste», «Assemblée nationale»; a head in lower case only before "of"/«de» and
+  // a capitalised name («le ministère de l'Intérieur»).
+  if (FRENCH_ORG_ADJECTIVE.test(next.text) && scan.language === "fr" && capitalised(t))
+    return { type: "org", first: i, last: i + 1 };
+  // "Ministry of Defence", «Banque de France», «ministère de l'Intérieur»: the name after "of".
+  let from = i + 1;
+  const linker = fold(next.text);
+  if (!/^(?:of|for|de|du|des|d'.+)$/.test(linker)) return undefined;
+  if (linker.startsWith("d'") && capitalised({ ...next, text: next.text.slice(2) }))
+    return { type: "org", first: i, last: i + 1 };
+  from++;
+  if (/^(?:the|la)$/.test(fold(scan.tokens[from]?.text ?? ""))) from++;
+  let last: number | undefined;
+  for (let j = from; j < scan.tokens.length && j - from < 5 && joined(scan, j - 1, j); j++) {
+    const word = scan.tokens[j] as Token;
+    // «l'Intérieur»: the elided article is written onto the name.
+    if (capitalised(word) || /^[ld]['’]\p{Lu}/u.test(word.text)) last = j;
+    else if (!/^(?:and|of|et|de|des|du)$/.test(word.text)) break;
+  }
+  return last === undefined ? undefined : { type: "org", first: i, last };
+}
+
+const GENITIVE = /(?:ого|его|ых|их|ой|ей|ов|ев|а|я|ы|и)$/;
+
+function russianOrganisation(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  if (RUSSIAN_ORG_ACRONYMS.has(t.text)) return { type: "org", first: i, last: i };
+  const word = fold(t.text);
+  let head = i;
+  // «Республиканской партии», «Федеральная служба»: a capitalised adjective before the head.
+  if (capitalised(t) && /(?:ая|ой|ий|ый|ое|ую|ого|ому|ым|ом)$/.test(word)) {
+    const next = scan.tokens[i + 1];
+    if (!next || !joined(scan, i, i + 1) || !stemmed(fold(next.text), RUSSIAN_ORG_STEMS, 4))
+      return undefined;
+    head = i + 1;
+  } else if (!stemmed(word, RUSSIAN_ORG_STEMS, 4)) return undefined;
+  // «партии «Яблоко»»: the quoted name.
+  const quoted = /^\s*«/.test(scan.text.slice(scan.tokens[head]?.end ?? 0));
+  if (quoted) {
+    const close = scan.text.indexOf("»", scan.tokens[head]?.end ?? 0);
+    let last = head;
+    for (let j = head + 1; (scan.tokens[j]?.end ?? Infinity) <= close; j++) last = j;
+    return last > head ? { type: "org", first: i, last, end: close + 1 } : undefined;
+  }
+  // «министерство иностранных дел», «службы безопасности Украины».
+  let last = head === i ? -1 : head;
+  for (let j = head + 1; j < scan.tokens.length && j - head <= 3 && joined(scan, j - 1, j); j++) {
+    const next = scan.tokens[j] as Token;
+    if (scan.taken[j]) {
+      last = j;
+      break;
+    }
+    const folded = fold(next.text);
+    // «иностранных дел»: after an adjective in the genitive comes its noun, whatever its ending.
+    const afterAdjective =
+      j > head + 1 && /(?:ых|их|ого|его|ой|ей)$/.test(fold(scan.tokens[j - 1]?.text ?? ""));
+    if (capitalised(next) || RUSSIAN_DETERMINERS.has(folded)) break;
+    if (!GENITIVE.test(folded) && !afterAdjective) break;
+    last = j;
+  }
+  return last >= i ? { type: "org", first: i, last } : undefined;
+}
+
+function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
+  const word = scan.tokens[i]?.text ?? "";
+  if (scan.language === "fa") {
+    if (!among(PERSIAN_ORG_HEADS, word)) return undefined;
+    // The name after the head, to a particle or a verb: «سازمان انرژی اتمی», «قوه قضائیه».
+    let last = i;
+    for (let j = i + 1; j <= i + 3 && nameWord(scan, j) && joined(scan, j - 1, j); j++) last = j;
+    return last > i ? { type: "org", first: i, last } : undefined;
+  }
+  if (!among(ARABIC_ORG_HEADS, word)) return undefined;
+  // The construct chain: every word after the head carries the article («مجلس الأمن الدولي»).
+  let last = i;
+  for (let j = i + 1; j <= i + 4 && joined(scan, j - 1, j); j++) {
+    const next = fold(scan.tokens[j]?.text ?? "");
+    if (!withArticle(next) || ARABIC_SCRIPT_STOP.has(next)) break;
+    last = j;
+  }
+  return last > i ? { type: "org", first: i, last } : undefined;
+}
+
+/** «Путин … Путина», «Macron … Macron»: a person named in full is found again by surname. */
+function surnamesAgain(scan: Scan, found: readonly RuleSpan[]): RuleSpan[] {
+  const surnames = new Set(
+    found
+      .filter((s) => s.type === "person" && s.last > s.first)
+      .map((s) => surnameKey(scan.tokens[s.last]?.text ?? "")),
+  );
+  if (surnames.size === 0) return [];
+  const again: RuleSpan[] = [];
+  scan.tokens.forEach((t, i) => {
+    if (scan.taken[i] || found.some((s) => i >= s.first && i <= s.last)) return;
+    if (!arabicScript(t) && !capitalised(t)) return;
+    if (surnames.has(surnameKey(t.text))) again.push({ type: "person", first: i, last: i });
+  });
+  return again;
+}
+
+/** A surname's key: Russian case endings and Arabic-script clitics off, so «Путина» is «Путин». */
+function surnameKey(word: string): string {
+  const folded = forms(word).at(-1) ?? "";
+  if (CYRILLIC_LETTER.test(word)) {
+    const stem = folded.replace(/(?:ым|им|ой|ей|ом|ем|ах|ях|а|я|у|ю|е|ы|и)$/, "");
+    return stem.length >= 3 ? stem : folded;
+  }
+  return folded.length >= 3 ? folded : `\u0000${folded}`;
+}

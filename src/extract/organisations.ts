@@ -1,0 +1,381 @@
+import type { EntityType } from "../store/entities.js";
+import { type GazetteerEntry, loadPlaces } from "./gazetteer.js";
+import { peopleEntries } from "./people.js";
+
+/**
+ * The organisations this desk meets, curated like the country names: international bodies,
+ * armed and political groups, security services, and the news agencies that are cited as
+ * sources. Each with its usual names and abbreviations in English, French, Russian, Arabic and
+ * Persian. A name that is also a common word on its own is listed only in its longer forms
+ * (al-Shabaab's «الشباب» is "the youth"; the CIA's «سيا» is too short to be sure of).
+ */
+type Row = [id: string, type: Extract<EntityType, "group" | "org">, country: string, names: string];
+
+// Names separated by "|"; the first is the English name.
+const ROWS: Row[] = [
+  [
+    "un",
+    "org",
+    "",
+    "United Nations|UN|U.N.|Nations unies|ONU|Organisation des Nations unies|ООН|Организация Объединённых Наций|Организация Объединенных Наций|الأمم المتحدة|الامم المتحدة|منظمة الأمم المتحدة|سازمان ملل|سازمان ملل متحد",
+  ],
+  [
+    "unsc",
+    "org",
+    "",
+    "UN Security Council|Security Council|Conseil de sécurité|Совет Безопасности ООН|Совбез ООН|مجلس الأمن|مجلس الأمن الدولي|شورای امنیت|شورای امنیت سازمان ملل",
+  ],
+  [
+    "nato",
+    "org",
+    "",
+    "NATO|North Atlantic Treaty Organization|OTAN|НАТО|Североатлантический альянс|حلف شمال الأطلسي|حلف الناتو|الناتو|ناتو|پیمان آتلانتیک شمالی",
+  ],
+  [
+    "eu",
+    "org",
+    "",
+    "European Union|EU|Union européenne|UE|Евросоюз|Европейский союз|Европейский Союз|ЕС|الاتحاد الأوروبي|الاتحاد الاوروبي|اتحادیه اروپا",
+  ],
+  [
+    "ec",
+    "org",
+    "",
+    "European Commission|Commission européenne|Еврокомиссия|Европейская комиссия|المفوضية الأوروبية|کمیسیون اروپا",
+  ],
+  [
+    "iaea",
+    "org",
+    "",
+    "International Atomic Energy Agency|IAEA|AIEA|Agence internationale de l'énergie atomique|МАГАТЭ|الوكالة الدولية للطاقة الذرية|الوكالة الذرية|آژانس بین‌المللی انرژی اتمی|آژانس بین المللی انرژی اتمی",
+  ],
+  [
+    "arab-league",
+    "org",
+    "",
+    "Arab League|League of Arab States|Ligue arabe|Лига арабских государств|ЛАГ|جامعة الدول العربية|الجامعة العربية|اتحادیه عرب",
+  ],
+  [
+    "au",
+    "org",
+    "",
+    "African Union|Union africaine|Африканский союз|الاتحاد الأفريقي|الاتحاد الإفريقي|اتحادیه آفریقا",
+  ],
+  [
+    "gcc",
+    "org",
+    "",
+    "Gulf Cooperation Council|Conseil de coopération du Golfe|Совет сотрудничества арабских государств Персидского залива|مجلس التعاون الخليجي|مجلس التعاون لدول الخليج العربية|شورای همکاری خلیج فارس",
+  ],
+  [
+    "oic",
+    "org",
+    "",
+    "Organisation of Islamic Cooperation|Organisation de la coopération islamique|Организация исламского сотрудничества|منظمة التعاون الإسلامي|سازمان همکاری اسلامی",
+  ],
+  ["opec", "org", "", "OPEC|OPEP|ОПЕК|أوبك|منظمة أوبك|اوپک"],
+  [
+    "who",
+    "org",
+    "",
+    "World Health Organization|WHO|OMS|Organisation mondiale de la santé|ВОЗ|Всемирная организация здравоохранения|منظمة الصحة العالمية|سازمان بهداشت جهانی",
+  ],
+  [
+    "unhcr",
+    "org",
+    "",
+    "UNHCR|UN refugee agency|HCR|Haut-Commissariat des Nations unies pour les réfugiés|УВКБ ООН|المفوضية السامية للأمم المتحدة لشؤون اللاجئين|مفوضية اللاجئين|کمیساریای عالی سازمان ملل در امور پناهندگان",
+  ],
+  ["unicef", "org", "", "UNICEF|ЮНИСЕФ|اليونيسف|یونیسف"],
+  ["unesco", "org", "", "UNESCO|ЮНЕСКО|اليونسكو|یونسکو"],
+  [
+    "icrc",
+    "org",
+    "",
+    "International Committee of the Red Cross|ICRC|Red Cross|CICR|Croix-Rouge|Красный Крест|Международный комитет Красного Креста|اللجنة الدولية للصليب الأحمر|الصليب الأحمر|کمیته بین‌المللی صلیب سرخ|صلیب سرخ",
+  ],
+  [
+    "icc",
+    "org",
+    "",
+    "International Criminal Court|ICC|CPI|Cour pénale internationale|Международный уголовный суд|МУС|المحكمة الجنائية الدولية|دیوان بین‌المللی کیفری",
+  ],
+  [
+    "imf",
+    "org",
+    "",
+    "International Monetary Fund|IMF|FMI|Fonds monétaire international|МВФ|Международный валютный фонд|صندوق النقد الدولي|صندوق بین‌المللی پول|صندوق بین المللی پول",
+  ],
+  ["world-bank", "org", "", "World Bank|Banque mondiale|Всемирный банк|البنك الدولي|بانک جهانی"],
+  [
+    "csto",
+    "org",
+    "",
+    "Collective Security Treaty Organization|CSTO|OTSC|ОДКБ|Организация Договора о коллективной безопасности|منظمة معاهدة الأمن الجماعي|سازمان پیمان امنیت جمعی",
+  ],
+  [
+    "sco",
+    "org",
+    "",
+    "Shanghai Cooperation Organisation|SCO|OCS|ШОС|Шанхайская организация сотрудничества|منظمة شنغهاي للتعاون|سازمان همکاری شانگهای",
+  ],
+  [
+    "osce",
+    "org",
+    "",
+    "OSCE|Organization for Security and Co-operation in Europe|ОБСЕ|منظمة الأمن والتعاون في أوروبا|سازمان امنیت و همکاری اروپا",
+  ],
+  [
+    "isis",
+    "group",
+    "",
+    "Islamic State|ISIS|ISIL|Daesh|Daech|État islamique|Etat islamique|EI|Исламское государство|ИГИЛ|ИГ|داعش|الدولة الإسلامية|تنظيم الدولة|تنظيم الدولة الإسلامية|دولت اسلامی",
+  ],
+  [
+    "al-qaeda",
+    "group",
+    "",
+    "al-Qaeda|Al-Qaïda|Al-Qaida|аль-Каида|Аль-Каида|القاعدة|تنظيم القاعدة|القاعده",
+  ],
+  [
+    "hezbollah",
+    "group",
+    "LB",
+    "Hezbollah|Hizbollah|Hizbullah|Hezbollah libanais|Хезболла|Хизбалла|حزب الله|حزب‌الله|حزب الله لبنان",
+  ],
+  ["hamas", "group", "PS", "Hamas|Хамас|حركة حماس|حماس|جنبش حماس"],
+  [
+    "islamic-jihad",
+    "group",
+    "PS",
+    "Palestinian Islamic Jihad|Islamic Jihad|Jihad islamique|Исламский джихад|حركة الجهاد الإسلامي|الجهاد الإسلامي|جهاد اسلامی",
+  ],
+  [
+    "houthis",
+    "group",
+    "YE",
+    "Houthis|Ansar Allah|Houthistes|хуситы|Ансар Аллах|الحوثيون|الحوثيين|جماعة الحوثي|أنصار الله|حوثی‌ها|انصارالله|انصار الله",
+  ],
+  ["taliban", "group", "AF", "Taliban|talibans|Талибан|талибы|طالبان|حركة طالبان"],
+  [
+    "pkk",
+    "group",
+    "",
+    "PKK|Kurdistan Workers' Party|Parti des travailleurs du Kurdistan|РПК|Рабочая партия Курдистана|حزب العمال الكردستاني|پ‌ک‌ک|پ.ک.ک|حزب کارگران کردستان",
+  ],
+  [
+    "ypg",
+    "group",
+    "SY",
+    "YPG|People's Protection Units|Unités de protection du peuple|Отряды народной самообороны|وحدات حماية الشعب|یگان‌های مدافع خلق",
+  ],
+  [
+    "sdf",
+    "group",
+    "SY",
+    "Syrian Democratic Forces|SDF|FDS|Forces démocratiques syriennes|Сирийские демократические силы|СДС|قوات سوريا الديمقراطية|قسد|نیروهای دموکراتیک سوریه",
+  ],
+  [
+    "pmf",
+    "group",
+    "IQ",
+    "Popular Mobilization Forces|Hashd al-Shaabi|Unités de mobilisation populaire|Хашд аш-Шааби|الحشد الشعبي|هيئة الحشد الشعبي|حشد الشعبی|حشدالشعبی",
+  ],
+  [
+    "kataib-hezbollah",
+    "group",
+    "IQ",
+    "Kataib Hezbollah|Kataeb Hezbollah|Катаиб Хезболла|كتائب حزب الله|کتائب حزب‌الله",
+  ],
+  [
+    "hts",
+    "group",
+    "SY",
+    "Hayat Tahrir al-Sham|HTS|Hayat Tahrir al-Cham|Хайят Тахрир аш-Шам|هيئة تحرير الشام|هیئت تحریر الشام|تحریر الشام",
+  ],
+  [
+    "al-nusra",
+    "group",
+    "SY",
+    "Nusra Front|al-Nusra|Front al-Nosra|Джебхат ан-Нусра|جبهة النصرة|جبهه النصره",
+  ],
+  [
+    "al-shabaab",
+    "group",
+    "SO",
+    "al-Shabaab|Shebab|Аш-Шабааб|حركة الشباب|الشباب المجاهدين|الشباب الصومالية",
+  ],
+  ["boko-haram", "group", "NG", "Boko Haram|Боко харам|بوكو حرام|بوکوحرام|بوکو حرام"],
+  [
+    "muslim-brotherhood",
+    "group",
+    "",
+    "Muslim Brotherhood|Frères musulmans|Братья-мусульмане|جماعة الإخوان المسلمين|الإخوان المسلمين|الإخوان المسلمون|اخوان‌المسلمین|اخوان المسلمین",
+  ],
+  [
+    "wagner",
+    "group",
+    "RU",
+    "Wagner Group|Wagner|groupe Wagner|ЧВК Вагнер|ЧВК «Вагнер»|فاغنر|مجموعة فاغنر|واگنر|گروه واگنر",
+  ],
+  [
+    "irgc",
+    "org",
+    "IR",
+    "Islamic Revolutionary Guard Corps|IRGC|Revolutionary Guards|Gardiens de la révolution|Pasdaran|КСИР|Корпус стражей исламской революции|الحرس الثوري|الحرس الثوري الإيراني|سپاه پاسداران|سپاه پاسداران انقلاب اسلامی",
+  ],
+  ["quds-force", "org", "IR", "Quds Force|force Al-Qods|Силы «Кудс»|فيلق القدس|نیروی قدس|سپاه قدس"],
+  [
+    "idf",
+    "org",
+    "IL",
+    "Israel Defense Forces|IDF|Tsahal|Армия обороны Израиля|ЦАХАЛ|الجيش الإسرائيلي|جيش الاحتلال|ارتش اسرائیل",
+  ],
+  ["mossad", "org", "IL", "Mossad|Моссад|الموساد|موساد"],
+  ["cia", "org", "US", "CIA|Central Intelligence Agency|ЦРУ|وكالة المخابرات المركزية|سازمان سیا"],
+  ["fbi", "org", "US", "FBI|ФБР|مكتب التحقيقات الفيدرالي|اف‌بی‌آی"],
+  ["pentagon", "org", "US", "Pentagon|Pentagone|Пентагон|البنتاغون|البنتاجون|پنتاگون"],
+  [
+    "fsb",
+    "org",
+    "RU",
+    "FSB|Federal Security Service|ФСБ|Федеральная служба безопасности|جهاز الأمن الفيدرالي|سرویس امنیت فدرال",
+  ],
+  ["gru", "org", "RU", "GRU|ГРУ|الاستخبارات العسكرية الروسية"],
+  ["svr", "org", "RU", "SVR|СВР|Служба внешней разведки"],
+  ["mi6", "org", "GB", "MI6|Secret Intelligence Service|МИ-6|جهاز الاستخبارات البريطاني"],
+  ["dgse", "org", "FR", "DGSE|Direction générale de la sécurité extérieure"],
+  ["reuters", "org", "", "Reuters|Рейтер|Рейтерс|رويترز|رويتر|رویترز"],
+  [
+    "afp",
+    "org",
+    "FR",
+    "Agence France-Presse|AFP|Франс Пресс|Франс-Пресс|فرانس برس|وكالة الصحافة الفرنسية|خبرگزاری فرانسه",
+  ],
+  ["ap", "org", "US", "Associated Press|AP|Ассошиэйтед Пресс|أسوشيتد برس|اسوشیتدپرس|آسوشیتدپرس"],
+  ["tass", "org", "RU", "TASS|ТАСС|تاس|وكالة تاس|خبرگزاری تاس"],
+  ["ria", "org", "RU", "RIA Novosti|РИА Новости|ريا نوفوستي|ریانووستی"],
+  ["interfax", "org", "RU", "Interfax|Интерфакс|إنترفاكس|اینترفاکس"],
+  [
+    "irna",
+    "org",
+    "IR",
+    "IRNA|Islamic Republic News Agency|ИРНА|وكالة إرنا|إرنا|ایرنا|خبرگزاری جمهوری اسلامی",
+  ],
+  ["tasnim", "org", "IR", "Tasnim|Тасним|وكالة تسنيم|تسنيم|خبرگزاری تسنیم|تسنیم"],
+  ["fars", "org", "IR", "Fars News Agency|وكالة فارس|خبرگزاری فارس"],
+  ["isna", "org", "IR", "ISNA|Iranian Students News Agency|ИСНА|ایسنا|خبرگزاری ایسنا"],
+  ["mehr", "org", "IR", "Mehr News Agency|خبرگزاری مهر|وكالة مهر"],
+  [
+    "sana",
+    "org",
+    "SY",
+    "SANA|Syrian Arab News Agency|САНА|وكالة سانا|سانا|الوكالة العربية السورية للأنباء",
+  ],
+  [
+    "al-jazeera",
+    "org",
+    "QA",
+    "Al Jazeera|Al-Jazeera|Аль-Джазира|الجزيرة|قناة الجزيرة|الجزیره|شبکه الجزیره",
+  ],
+  ["al-arabiya", "org", "AE", "Al Arabiya|Аль-Арабия|العربية نت|قناة العربية|العربیه"],
+  ["bbc", "org", "GB", "BBC|Би-би-си|بي بي سي|بی‌بی‌سی|بی بی سی"],
+  ["cnn", "org", "US", "CNN|Си-эн-эн|سي إن إن|سی‌ان‌ان"],
+  [
+    "anadolu",
+    "org",
+    "TR",
+    "Anadolu Agency|Anadolu|Анадолу|الأناضول|وكالة الأناضول|آناتولی|خبرگزاری آناتولی",
+  ],
+  ["xinhua", "org", "CN", "Xinhua|Синьхуа|شينخوا|شينهوا|شین‌هوا|خبرگزاری شین‌هوا"],
+  ["kremlin", "org", "RU", "Kremlin|Кремль|الكرملين|کرملین"],
+  ["white-house", "org", "US", "White House|Maison Blanche|Белый дом|البيت الأبيض|کاخ سفید"],
+  [
+    "state-department",
+    "org",
+    "US",
+    "State Department|Département d'État|Госдепартамент|Госдеп|وزارة الخارجية الأمريكية|الخارجية الأمريكية|وزارت خارجه آمریکا",
+  ],
+  [
+    "majlis",
+    "org",
+    "IR",
+    "Islamic Consultative Assembly|Majlis|مجلس الشورى الإسلامي|مجلس شورای اسلامی",
+  ],
+  [
+    "assembly-of-experts",
+    "org",
+    "IR",
+    "Assembly of Experts|Assemblée des experts|Совет экспертов|مجلس خبراء القيادة|مجلس خبرگان|مجلس خبرگان رهبری",
+  ],
+  [
+    "expediency-council",
+    "org",
+    "IR",
+    "Expediency Discernment Council|مجمع تشخيص مصلحة النظام|مجمع تشخیص مصلحت|مجمع تشخیص مصلحت نظام",
+  ],
+  [
+    "state-duma",
+    "org",
+    "RU",
+    "State Duma|Douma|Госдума|Государственная дума|Государственная Дума|مجلس الدوما|الدوما|دومای روسیه",
+  ],
+  [
+    "baath",
+    "group",
+    "SY",
+    "Baath Party|Ba'ath|parti Baas|Баас|партия Баас|حزب البعث|حزب البعث العربي الاشتراكي|حزب بعث",
+  ],
+  [
+    "united-russia",
+    "group",
+    "RU",
+    "United Russia|Russie unie|Единая Россия|«Единая Россия»|روسيا الموحدة|روسیه واحد",
+  ],
+];
+
+/**
+ * News agencies and broadcasters: named as the source of a report far more often than as its
+ * subject, so they say nothing of which event an article reports.
+ */
+export const NEWS_SOURCES: ReadonlySet<string> = new Set(
+  ["reuters", "afp", "ap", "tass", "ria", "interfax", "irna", "tasnim", "fars", "isna", "mehr"]
+    .concat(["sana", "al-jazeera", "al-arabiya", "bbc", "cnn", "anadolu", "xinhua"])
+    .map((id) => `org:${id}`),
+);
+
+let entries: GazetteerEntry[] | undefined;
+
+/**
+ * The organisations as gazetteer entries, made once: they rank above every place but a country
+ * (the Pentagon, the Kremlin), and a name shared with a country stays the country's.
+ */
+export function organisationEntries(): GazetteerEntry[] {
+  entries ??= ROWS.map(([id, type, country, names]) => {
+    const all = names.split("|");
+    return {
+      entity: {
+        id: `org:${id}`,
+        type,
+        name: all[0] as string,
+        country: country || null,
+        latitude: null,
+        longitude: null,
+        watched: false,
+        alert: false,
+      },
+      kind: "organisation" as const,
+      names: all,
+      population: 0,
+      weight: 5e11,
+    };
+  });
+  return entries;
+}
+
+/** Everything the matcher knows without a watchlist: organisations, people and places. */
+export const builtinEntries = (): GazetteerEntry[] => [
+  ...organisationEntries(),
+  ...peopleEntries(),
+  ...loadPlaces(),
+];
