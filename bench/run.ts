@@ -49,7 +49,7 @@ async function main() {
   if (wanted("extract")) {
     const e = await benchExtract();
     result.extract = e;
-    rows["gazetteer extraction (600 chars)"] = {
+    rows["entity extraction: places, organisations, people (600 chars)"] = {
       "articles/s": e.articlesPerSecond,
       "MB/s": e.MBPerSecond,
     };

@@ -5,6 +5,7 @@
 import {
   CHAIN_HEAD,
   DEMONSTRATIVE,
+  DESTINATION,
   LINKING,
   LOCATIVE,
   ORGANISATION_HEAD,
@@ -119,6 +120,7 @@ function commonFits(target: Target, tokens: KeyedToken[], start: number, text: s
   const placeWord = before !== undefined && has(LOCATIVE, before);
   if (target.casing === "any") {
     if (target.rank === GIVEN_NAME) return placeWord;
+    if (before && has(DESTINATION, before)) return false;
     // Subtitles say «لندن» as often as any word; a capital's name among them is still the city,
     // unless it is one of the commonest words (Kyiv's «كيف» is "how").
     if (target.rank <= MOST_FREQUENT.uncased && !(worldCity(target) && target.rank > COMMONEST))
@@ -219,7 +221,9 @@ function casingFits(target: Target, tokens: KeyedToken[], start: number, end: nu
   if (target.casing === "capital") return /^\p{Lu}/u.test(bare);
   if (target.casing === "capitals")
     return /^\p{Lu}/u.test(bare) && /^\p{Lu}/u.test(tokens[end]?.text ?? "");
-  return tokens.slice(start, end + 1).every((t) => t.text === t.text.toUpperCase());
+  return tokens
+    .slice(start, end + 1)
+    .every((t) => t.text.replace(ELISION, "") === t.text.replace(ELISION, "").toUpperCase());
 }
 
 /**

@@ -20,6 +20,12 @@ export const LOCATIVE = keys(`in at near from to into outside across toward towa
   في من إلى الى قرب بمدينة مدينة محافظة بلدة شمال جنوب شرق غرب
   در از به شهر استان شهرستان نزدیک`);
 
+/**
+ * «إلى» (to) takes a place after a verb of motion, and a verbal noun after every other verb
+ * («دعا إلى وقف», called for a halt): before a name that is also a word, it is no cue.
+ */
+export const DESTINATION = keys("إلى الى");
+
 /** A title before a name makes it a person's: "Mr Jackson", «السيد», «آقای». */
 export const PERSON_TITLE = keys(`mr mrs ms dr sir lady president minister king prince general
   m mme mlle monsieur madame président ministre roi général

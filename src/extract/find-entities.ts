@@ -7,8 +7,8 @@ import { tokenize } from "./normalize.js";
 /**
  * Every place, organisation and person a text names: the gazetteer's matches (places, the
  * built-in organisations, the watchlist), then the people and organisations the rules of the
- * text's language find among the words left. A place inside an organisation's name a rule found
- * («Banque de France») is the organisation's, not a mention of the place.
+ * text's language find among the words left. A place inside a name a rule found («Banque de
+ * France», «Paul Martin») is part of that name, not a mention of the place.
  */
 export function findEntities(
   matcher: Matcher,
@@ -18,8 +18,16 @@ export function findEntities(
 ): Match[] {
   const listed = matcher.match(text, options);
   const tokens = tokenize(text);
-  const taken = tokens.map((t) => listed.some((m) => m.start < t.end && t.start < m.end));
-  const spans = ruleSpans({ text, tokens, taken, language });
+  const covering = tokens.map((t) => listed.find((m) => m.start < t.end && t.start < m.end));
+  const taken = covering.map((m) => m !== undefined);
+  const town = covering.map(
+    (m, i) =>
+      m?.entity.type === "place" &&
+      !/^(?:country|region):/.test(m.entity.id) &&
+      m.start === tokens[i]?.start &&
+      m.end === tokens[i]?.end,
+  );
+  const spans = ruleSpans({ text, tokens, taken, town, language });
   const found: Match[] = spans.map((span) => {
     const start = tokens[span.first]?.start ?? 0;
     const end = span.end ?? tokens[span.last]?.end ?? start;
@@ -27,8 +35,7 @@ export function findEntities(
     return { entity: ruleEntity(span.type, surface), start, end, surface, confidence: 0.6 };
   });
   const inside = (m: Match) =>
-    m.entity.type === "place" &&
-    found.some((f) => f.entity.type === "org" && f.start <= m.start && m.end <= f.end);
+    m.entity.type === "place" && found.some((f) => f.start <= m.start && m.end <= f.end);
   return [...listed.filter((m) => !inside(m)), ...found].sort((a, b) => a.start - b.start);
 }
 

@@ -4,6 +4,7 @@
  * is built on, the given names common enough to mark the word after them as a surname. Folded
  * for comparison: lower case, Arabic-script letters folded (see `foldArabic`), ё as е.
  */
+import { perWord } from "../lib/per-word.js";
 import { foldArabic } from "./arabic.js";
 
 const set = (words: string) =>
@@ -14,8 +15,9 @@ const set = (words: string) =>
       .map((w) => fold(w)),
   );
 
-export const fold = (word: string): string =>
-  foldArabic(word.toLowerCase().replace(/ё/g, "е").replace(/[’]/g, "'"));
+export const fold = perWord((word: string): string =>
+  foldArabic(word.toLowerCase().replace(/ё/g, "е").replace(/[’]/g, "'")),
+);
 
 /** Titles and offices written before a name in Latin-script text (en, fr). */
 export const LATIN_TITLES = set(`president minister general sheikh ayatollah colonel senator king
@@ -91,6 +93,13 @@ export const ARABIC_SCRIPT_STOP = set(`في من على إلى الى عن مع 
   و ثم أو أي كل هذا هذه ذلك تلك إنه له لها بأن
   و در از به با که را این آن برای تا بر است بود شد گفت کرد کرده می‌گوید افزود اظهار داشت
   نیز هم یا اما ولی اگر چون پس پیش روز دیروز امروز وی او آنها ما شما خود نه هر همه`);
+
+/**
+ * Persian light verbs: the word before one is the noun of a compound verb («اعلام کرد», made an
+ * announcement), never part of a name.
+ */
+export const PERSIAN_LIGHT_VERBS = set(`کرد کردند کرده کند کنند می‌کند می‌کنند کردن شد شدند شده شود
+  شوند می‌شود داد دادند داده دهد می‌دهد گرفت گرفتند گرفته زد زدند داشت داشتند دارد دارند`);
 
 /** Given names common in the region and in the news, in Arabic script. */
 export const ARABIC_SCRIPT_GIVEN = set(`محمد أحمد احمد علي حسن حسين عبد عبدالله عمر خالد سعيد محمود

@@ -3,6 +3,7 @@
  * them: a title before a person's name, a common given name before a surname, an organisation's
  * head noun and the words that complete it. A person found once is found again by surname.
  */
+import { perWord } from "../lib/per-word.js";
 import { ARABIC_LETTER } from "./arabic.js";
 import {
   ARABIC_ORG_HEADS,
@@ -14,6 +15,7 @@ import {
   LATIN_GIVEN,
   LATIN_ORG_HEADS,
   LATIN_TITLES,
+  PERSIAN_LIGHT_VERBS,
   PERSIAN_OFFICES,
   PERSIAN_ORG_HEADS,
   PERSIAN_TITLES,
@@ -40,22 +42,26 @@ interface Scan {
   tokens: Token[];
   /** Tokens inside a name the gazetteer found. */
   taken: boolean[];
+  /** Of those, one-word towns and cities (not countries): a surname may be spelt like one. */
+  town?: boolean[];
   language: string;
 }
 
 const capitalised = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
 const arabicScript = (t: Token | undefined) => t !== undefined && ARABIC_LETTER.test(t.text);
 const cyrillic = (t: Token | undefined) => t !== undefined && CYRILLIC_LETTER.test(t.text);
-const withArticle = (word: string) => /^(?:ال|لل|بال|وال)/.test(word);
+// The article, or «لل» (for the) which names carry («الاتحاد الدولي للشرطة»); «بال» (with the)
+// and «وال» (and the) start a phrase of their own.
+const withArticle = (word: string) => /^(?:ال|لل)/.test(word);
 /**
  * A word of Arabic script as written and without the conjunction or preposition it may carry
  * («والرئيس», «ومجلس»), folded: a cue matches either («وزارة» begins with و of its own).
  */
-const forms = (word: string): string[] => {
+const forms = perWord((word: string): string[] => {
   const folded = fold(word);
   const bare = folded.replace(/^(?:و|ف|ب|ل)(?=ال)|^و(?=.{3})/, "");
   return bare === folded ? [folded] : [folded, bare];
-};
+});
 const among = (set: ReadonlySet<string>, word: string) => forms(word).some((f) => set.has(f));
 
 /** Whether only spaces (or a hyphen or apostrophe inside a Latin name) part two tokens. */
@@ -95,7 +101,8 @@ function capitalRun(scan: Scan, from: number, most: number): number | undefined 
   for (let j = from + 1; j < scan.tokens.length && j - from < most; j++) {
     const word = scan.tokens[j] as Token;
     const particle = /^(?:de|du|da|di|van|von|der|bin|ben|ibn|al|el|la|le)$/.test(word.text);
-    if (!joined(scan, j - 1, j) || scan.taken[j]) break;
+    // «Paul Martin»: after a first name, a surname that a town also bears is the surname.
+    if (!joined(scan, j - 1, j) || (scan.taken[j] && !scan.town?.[j])) break;
     if (capitalised(word)) last = j;
     else if (!(particle && capitalised(scan.tokens[j + 1]))) break;
   }
@@ -123,11 +130,12 @@ function latinPerson(scan: Scan, i: number): RuleSpan | undefined {
 
 const stemmed = (word: string, stems: readonly string[], slack: number) =>
   stems.some((s) => word.startsWith(s) && word.length <= s.length + slack);
-const russianGiven = (word: string) =>
-  RUSSIAN_GIVEN.some((n) => {
-    const stem = n.replace(/[айяьей]$/, "");
-    return word.startsWith(stem) && word.length <= stem.length + 3;
-  });
+const russianTitle = perWord((word: string) => stemmed(word, RUSSIAN_TITLE_STEMS, 3));
+const russianHead = perWord((word: string) => stemmed(word, RUSSIAN_ORG_STEMS, 4));
+const GIVEN_STEMS = RUSSIAN_GIVEN.map((n) => n.replace(/[айяьей]$/, ""));
+const russianGiven = perWord((word: string) =>
+  GIVEN_STEMS.some((stem) => word.startsWith(stem) && word.length <= stem.length + 3),
+);
 
 function russianPerson(scan: Scan, i: number): RuleSpan | undefined {
   const t = scan.tokens[i] as Token;
@@ -140,7 +148,7 @@ function russianPerson(scan: Scan, i: number): RuleSpan | undefined {
     if (capitalised(scan.tokens[j]) && !scan.taken[j] && (scan.tokens[j]?.text.length ?? 0) > 2)
       return { type: "person", first: i, last: j };
   }
-  if (!capitalised(t) && stemmed(word, RUSSIAN_TITLE_STEMS, 3)) {
+  if (!capitalised(t) && russianTitle(word)) {
     // «министр иностранных дел России Сергей Лавров»: the office's words, then the name.
     let from = i + 1;
     for (let k = 0; k < 3 && from < scan.tokens.length; k++) {
@@ -158,7 +166,7 @@ function russianPerson(scan: Scan, i: number): RuleSpan | undefined {
   return undefined;
 }
 
-/** A name token in Arabic script: no particle or verb of saying, no place. */
+/** A name token in Arabic script: no particle or verb of saying, no place, no verb's noun. */
 const nameWord = (scan: Scan, j: number) => {
   const t = scan.tokens[j];
   return (
@@ -166,7 +174,9 @@ const nameWord = (scan: Scan, j: number) => {
     arabicScript(t) &&
     !scan.taken[j] &&
     !ARABIC_SCRIPT_STOP.has(fold(t.text)) &&
-    !among(ARABIC_TITLES, t.text)
+    !among(ARABIC_TITLES, t.text) &&
+    !PERSIAN_LIGHT_VERBS.has(fold(t.text)) &&
+    !PERSIAN_LIGHT_VERBS.has(fold(scan.tokens[j + 1]?.text ?? ""))
   );
 };
 
@@ -273,10 +283,9 @@ function russianOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   // «Республиканской партии», «Федеральная служба»: a capitalised adjective before the head.
   if (capitalised(t) && /(?:ая|ой|ий|ый|ое|ую|ого|ому|ым|ом)$/.test(word)) {
     const next = scan.tokens[i + 1];
-    if (!next || !joined(scan, i, i + 1) || !stemmed(fold(next.text), RUSSIAN_ORG_STEMS, 4))
-      return undefined;
+    if (!next || !joined(scan, i, i + 1) || !russianHead(fold(next.text))) return undefined;
     head = i + 1;
-  } else if (!stemmed(word, RUSSIAN_ORG_STEMS, 4)) return undefined;
+  } else if (!russianHead(word)) return undefined;
   // «партии «Яблоко»»: the quoted name.
   const quoted = /^\s*«/.test(scan.text.slice(scan.tokens[head]?.end ?? 0));
   if (quoted) {
@@ -297,7 +306,7 @@ function russianOrganisation(scan: Scan, i: number): RuleSpan | undefined {
     // «иностранных дел»: after an adjective in the genitive comes its noun, whatever its ending.
     const afterAdjective =
       j > head + 1 && /(?:ых|их|ого|его|ой|ей)$/.test(fold(scan.tokens[j - 1]?.text ?? ""));
-    if (capitalised(next) || RUSSIAN_DETERMINERS.has(folded)) break;
+    if (capitalised(next) || RUSSIAN_DETERMINERS.has(folded) || folded.length < 3) break;
     if (!GENITIVE.test(folded) && !afterAdjective) break;
     last = j;
   }

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { findEntities } from "../src/extract/find-entities.js";
+import { Matcher } from "../src/extract/matcher.js";
+import { builtinEntries } from "../src/extract/organisations.js";
+
+const matcher = new Matcher(builtinEntries());
+
+/** What a sentence names: "surface=type" for each entity, in order. */
+const names = (language: string, text: string) =>
+  findEntities(matcher, text, language).map((m) => `${m.surface}=${m.entity.type}`);
+
+describe("organisations offline", () => {
+  it("finds the built-in organisations by their names and abbreviations in each language", () => {
+    expect(names("en", "NATO and the UN discussed Hezbollah.")).toEqual([
+      "NATO=org",
+      "UN=org",
+      "Hezbollah=group",
+    ]);
+    expect(names("fr", "L'OTAN et l'ONU condamnent Daech.")).toEqual([
+      "OTAN=org",
+      "ONU=org",
+      "Daech=group",
+    ]);
+    expect(names("ru", "Представители ООН и МАГАТЭ осудили ИГИЛ.")).toEqual([
+      "ООН=org",
+      "МАГАТЭ=org",
+      "ИГИЛ=group",
+    ]);
+    expect(names("ar", "دعت الأمم المتحدة وحلف الناتو إلى وقف القتال")).toEqual([
+      "الأمم المتحدة=org",
+      "وحلف الناتو=org",
+    ]);
+    expect(names("fa", "سازمان ملل و سپاه پاسداران بیانیه دادند")).toEqual([
+      "سازمان ملل=org",
+      "سپاه پاسداران=org",
+    ]);
+  });
+
+  it("finds an organisation by its head and the words that complete it, in every language", () => {
+    expect(names("en", "The Ministry of Foreign Affairs said so.")).toEqual([
+      "Ministry of Foreign Affairs=org",
+    ]);
+    expect(names("fr", "Le ministère de l'Intérieur et le Parti socialiste")).toEqual([
+      "ministère de l'Intérieur=org",
+      "Parti socialiste=org",
+    ]);
+    expect(names("ru", "Министерство иностранных дел и партия «Новые люди» ответили")).toEqual([
+      "Министерство иностранных дел=org",
+      "партия «Новые люди»=org",
+    ]);
+    expect(names("ar", "رحبت وزارة الخارجية بالقرار")).toEqual(["وزارة الخارجية=org"]);
+    expect(names("fa", "وزارت امور خارجه اعلام کرد")).toEqual(["وزارت امور خارجه=org"]);
+  });
+
+  it("takes a place inside an organisation's name as part of it, not as the place", () => {
+    expect(names("fr", "La Banque de France relève ses prévisions.")).toEqual([
+      "Banque de France=org",
+    ]);
+  });
+
+  it("does not take a common noun after a head for an organisation", () => {
+    // «حركة» is movement: the moon's is none; «правительств некоторых» is "some governments".
+    expect(names("ar", "حركة القمر حول الأرض")).toEqual([]);
+    expect(names("ru", "против выступили правительств некоторых стран")).toEqual([]);
+  });
+});
+
+describe("people offline", () => {
+  it("finds a name after a title or office, past a nationality or a country", () => {
+    expect(names("en", "General Mark Milley met President Ferdinand Marcos.")).toEqual([
+      "Mark Milley=person",
+      "Ferdinand Marcos=person",
+    ]);
+    expect(names("fr", "le ministre Gérald Darmanin et M. Paul Martin")).toEqual([
+      "Gérald Darmanin=person",
+      "Paul Martin=person",
+    ]);
+    expect(names("ru", "министр обороны Андрей Белоусов заявил")).toEqual([
+      "Андрей Белоусов=person",
+    ]);
+    expect(names("ar", "قال الشيخ نعيم قاسم إن الوضع هادئ")).toEqual(["نعيم قاسم=person"]);
+    expect(names("fa", "سردار حسین سلامی گفت")).toEqual(["حسین سلامی=person"]);
+  });
+
+  it("finds a common given name before a capitalised surname, and initials before a surname", () => {
+    expect(names("fr", "Selon Jean Dupont, la réunion est reportée.")).toEqual([
+      "Jean Dupont=person",
+    ]);
+    expect(names("ru", "Об этом сообщил Сергей Иванов, а В. И. Петров промолчал.")).toEqual([
+      "Сергей Иванов=person",
+      "В. И. Петров=person",
+    ]);
+  });
+
+  it("finds a person named once in full again by surname alone, in any case form", () => {
+    expect(names("en", "Sergei Shoigu arrived; later Shoigu said little.")).toEqual([
+      "Sergei Shoigu=person",
+      "Shoigu=person",
+    ]);
+    expect(names("ru", "Андрей Белоусов приехал. Белоусова встретили в Минске.")).toEqual([
+      "Андрей Белоусов=person",
+      "Белоусова=person",
+      "Минске=place",
+    ]);
+  });
+
+  it("finds the leaders of the region by their names, and keeps an office without a name empty", () => {
+    expect(names("ar", "والرئيس بشار الأسد التقى بوتين")).toEqual([
+      "بشار الأسد=person",
+      "بوتين=person",
+    ]);
+    // «رئیس‌جمهوری آمریکا درست پس از …»: an office, a country, then no name.
+    expect(names("fa", "رئیس‌جمهوری آمریکا درست پس از رکود")).toEqual(["آمریکا=place"]);
+    // «الفريق» is a rank and "the team": no person after it.
+    expect(names("ar", "فاز الفريق المصري على منافسه")).toEqual([]);
+  });
+});
+
+describe("English words that are also towns", () => {
+  it("reads neither 'the Union' nor the second half of 'Mega-Deal' as a place", () => {
+    expect(names("en", "The president gave the State of the Union address.")).toEqual([]);
+    expect(names("en", "Shares rose after the Mega-Deal was announced.")).toEqual([]);
+    expect(names("en", "He flew to the Hague on Monday.")).toEqual(["Hague=place"]);
+  });
+
+  it("takes Virginia for the American state, not the South African town of that name", () => {
+    const found = findEntities(
+      matcher,
+      "Officials in Richmond, Virginia, said Virginia is wet.",
+      "en",
+    );
+    expect(found.filter((m) => m.surface === "Virginia").map((m) => m.entity.id)).toEqual([
+      "admin1:US.VA",
+      "admin1:US.VA",
+    ]);
+  });
+});
