@@ -1,6 +1,6 @@
+import { builtinEntries } from "../src/extract/builtins.js";
 import { findEntities } from "../src/extract/find-entities.js";
 import { Matcher } from "../src/extract/matcher.js";
-import { builtinEntries } from "../src/extract/organisations.js";
 import { identifyLanguage } from "../src/ingest/language.js";
 import { readFeed } from "../src/ingest/read-feed.js";
 import { generateFeeds } from "./corpus.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { builtinEntries } from "../src/extract/builtins.js";
 import { findEntities } from "../src/extract/find-entities.js";
 import { Matcher } from "../src/extract/matcher.js";
-import { builtinEntries } from "../src/extract/organisations.js";
 
 const matcher = new Matcher(builtinEntries());
 

@@ -1,8 +1,8 @@
 import { type Config, DEFAULTS } from "../config/index.js";
+import { builtinEntries } from "../extract/builtins.js";
 import { evaluateExtraction } from "../extract/extract-eval.js";
 import { watchlistEntries } from "../extract/gazetteer.js";
 import { Matcher } from "../extract/matcher.js";
-import { builtinEntries } from "../extract/organisations.js";
 import { evaluateLangid } from "../ingest/langid-eval.js";
 import { readJsonl } from "../lib/jsonl.js";
 import { createLogger } from "../lib/logger.js";

@@ -1,6 +1,6 @@
 import type { EntityType } from "../store/entities.js";
-import { type GazetteerEntry, loadPlaces } from "./gazetteer.js";
-import { peopleEntries } from "./people.js";
+import { curatedEntries } from "./curated-entries.js";
+import type { GazetteerEntry } from "./gazetteer.js";
 
 /**
  * The organisations this desk meets, curated like the country names: international bodies,
@@ -346,36 +346,10 @@ export const NEWS_SOURCES: ReadonlySet<string> = new Set(
 
 let entries: GazetteerEntry[] | undefined;
 
-/**
- * The organisations as gazetteer entries, made once: they rank above every place but a country
- * (the Pentagon, the Kremlin), and a name shared with a country stays the country's.
- */
+/** The organisations as gazetteer entries, made once. */
 export function organisationEntries(): GazetteerEntry[] {
-  entries ??= ROWS.map(([id, type, country, names]) => {
-    const all = names.split("|");
-    return {
-      entity: {
-        id: `org:${id}`,
-        type,
-        name: all[0] as string,
-        country: country || null,
-        latitude: null,
-        longitude: null,
-        watched: false,
-        alert: false,
-      },
-      kind: "organisation" as const,
-      names: all,
-      population: 0,
-      weight: 5e11,
-    };
-  });
+  entries ??= curatedEntries(
+    ROWS.map(([id, type, country, names]) => [`org:${id}`, type, country, names]),
+  );
   return entries;
 }
-
-/** Everything the matcher knows without a watchlist: organisations, people and places. */
-export const builtinEntries = (): GazetteerEntry[] => [
-  ...organisationEntries(),
-  ...peopleEntries(),
-  ...loadPlaces(),
-];

@@ -1,3 +1,4 @@
+import { curatedEntries } from "./curated-entries.js";
 import type { GazetteerEntry } from "./gazetteer.js";
 
 /**
@@ -126,24 +127,8 @@ let entries: GazetteerEntry[] | undefined;
 
 /** The people as gazetteer entries, made once, ranked as the organisations are. */
 export function peopleEntries(): GazetteerEntry[] {
-  entries ??= ROWS.map(([id, country, names]) => {
-    const all = names.split("|");
-    return {
-      entity: {
-        id: `person:${id}`,
-        type: "person",
-        name: all[0] as string,
-        country: country || null,
-        latitude: null,
-        longitude: null,
-        watched: false,
-        alert: false,
-      },
-      kind: "organisation",
-      names: [...new Set(all)],
-      population: 0,
-      weight: 5e11,
-    };
-  });
+  entries ??= curatedEntries(
+    ROWS.map(([id, country, names]) => [`person:${id}`, "person", country, names]),
+  );
   return entries;
 }

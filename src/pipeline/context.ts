@@ -1,8 +1,8 @@
 import type { Config } from "../config/index.js";
+import { builtinEntries } from "../extract/builtins.js";
 import { Categories } from "../extract/categories.js";
 import { loadPlaces, watchlistEntries } from "../extract/gazetteer.js";
 import { type Matcher, matcherFor } from "../extract/matcher.js";
-import { builtinEntries } from "../extract/organisations.js";
 import { HostPacer } from "../ingest/host-pacer.js";
 import type { Resolver } from "../lib/address-guard.js";
 import type { Logger } from "../lib/logger.js";
