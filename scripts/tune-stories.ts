@@ -5,7 +5,7 @@
  *   npx tsx scripts/tune-stories.ts ../shared/corpus/stories.dev.jsonl ../shared/corpus/stories.xling.dev.jsonl
  */
 import { createHash } from "node:crypto";
-import { loadPlaces } from "../src/extract/gazetteer.js";
+import { builtinEntries } from "../src/extract/builtins.js";
 import { Matcher } from "../src/extract/matcher.js";
 import { readJsonl } from "../src/lib/jsonl.js";
 import {
@@ -44,7 +44,7 @@ function documentOf(p: StoryPair): string {
 const half = (doc: string): 0 | 1 =>
   ((createHash("sha256").update(doc).digest()[0] ?? 0) % 2) as 0 | 1;
 
-const matcher = new Matcher(loadPlaces());
+const matcher = new Matcher(builtinEntries());
 const cases: Case[] = [];
 for (const file of process.argv.slice(2)) {
   const set = file.includes("xling") ? "xling" : "semeval";

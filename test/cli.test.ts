@@ -82,15 +82,18 @@ store: { path: ./data }
   });
 
   it("refuses a bad date with a clear message, before it writes anything", async () => {
-    for (const day of ["20-11-2026", "2026-02-30", "2026-04-31", "9999-12-31", "0000-01-01"]) {
-      const failure = await cli(["digest", "--date", day], dir).catch(
-        (e: { code: number; stderr: string }) => e,
-      );
-      expect(failure, day).toMatchObject({ code: 1 });
+    const days = ["20-11-2026", "2026-02-30", "2026-04-31", "9999-12-31", "0000-01-01"];
+    const failures = await Promise.all(
+      days.map((day) =>
+        cli(["digest", "--date", day], dir).catch((e: { code: number; stderr: string }) => e),
+      ),
+    );
+    failures.forEach((failure, i) => {
+      expect(failure, days[i]).toMatchObject({ code: 1 });
       expect((failure as { stderr: string }).stderr).toContain(
         "expected a day of the calendar as YYYY-MM-DD, years 1 to 9998",
       );
-    }
+    });
     const written = await readdir(join(dir, "digests")).catch(() => []);
     expect(written.filter((f) => /^(2026-0[234]|9999|0000|20-11)/.test(f))).toEqual([]);
   });
