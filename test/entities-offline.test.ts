@@ -52,6 +52,19 @@ describe("organisations offline", () => {
     expect(names("fa", "وزارت امور خارجه اعلام کرد")).toEqual(["وزارت امور خارجه=org"]);
   });
 
+  it("in Russian, takes a name in Latin letters, in guillemets or in capitals for an organisation", () => {
+    expect(names("ru", "По данным Quantcast, газета Wall Street Journal выросла.")).toEqual([
+      "Quantcast=org",
+      "Wall Street Journal=org",
+    ]);
+    // A state's abbreviation is no organisation; a line in capitals is read as words.
+    expect(names("ru", "Сделку «Роснефти» одобрили в ДПНИ и КНДР.")).toEqual([
+      "Роснефти=org",
+      "ДПНИ=org",
+    ]);
+    expect(names("ru", "ЗАЯВЛЕНИЕ ПРАВИТЕЛЬСТВА ОПУБЛИКОВАНО")).toEqual([]);
+  });
+
   it("takes a place inside an organisation's name as part of it, not as the place", () => {
     expect(names("fr", "La Banque de France relève ses prévisions.")).toEqual([
       "Banque de France=org",

@@ -288,6 +288,24 @@ export const RUSSIAN_ORG_ACRONYMS = new Set([
 ]);
 
 /**
+ * Russian abbreviations of states and regions, which the rule for abbreviations (an
+ * organisation's) must leave alone where the gazetteer does not already know them.
+ */
+export const RUSSIAN_PLACE_ACRONYMS = new Set([
+  "КНДР",
+  "КНР",
+  "ФРГ",
+  "ГДР",
+  "ЮАР",
+  "ДНР",
+  "ЛНР",
+  "РСФСР",
+  "ЦАР",
+  "УССР",
+  "БССР",
+]);
+
+/**
  * Arabic organisation heads: the words after them, in the construct state, make the name. Not
  * «حركة» (movement: «حركة القمر», the moon's) nor «رئيس».
  */

@@ -23,6 +23,7 @@ import {
   RUSSIAN_GIVEN,
   RUSSIAN_ORG_ACRONYMS,
   RUSSIAN_ORG_STEMS,
+  RUSSIAN_PLACE_ACRONYMS,
   RUSSIAN_TITLE_STEMS,
 } from "./name-cues.js";
 import type { Token } from "./normalize.js";
@@ -243,7 +244,7 @@ function organisationAt(scan: Scan, i: number): RuleSpan | undefined {
   const t = scan.tokens[i] as Token;
   if (arabicScript(t)) return arabicOrganisation(scan, i);
   if (cyrillic(t)) return russianOrganisation(scan, i);
-  return latinOrganisation(scan, i);
+  return latinOrganisation(scan, i) ?? latinInRussian(scan, i);
 }
 
 function latinOrganisation(scan: Scan, i: number): RuleSpan | undefined {
@@ -278,6 +279,16 @@ const GENITIVE = /(?:ого|его|ых|их|ой|ей|ов|ев|а|я|ы|и)$/;
 function russianOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   const t = scan.tokens[i] as Token;
   if (RUSSIAN_ORG_ACRONYMS.has(t.text)) return { type: "org", first: i, last: i };
+  // «ДПНИ», «ОЗПП»: an abbreviation in capitals in running Russian is an organisation's.
+  if (
+    scan.language === "ru" &&
+    /^[А-ЯЁ]{2,6}$/.test(t.text) &&
+    !RUSSIAN_PLACE_ACRONYMS.has(t.text) &&
+    !shouting(scan)
+  )
+    return { type: "org", first: i, last: i };
+  const named = quotedName(scan, i);
+  if (named) return named;
   const word = fold(t.text);
   let head = i;
   // «Республиканской партии», «Федеральная служба»: a capitalised adjective before the head.
@@ -311,6 +322,48 @@ function russianOrganisation(scan: Scan, i: number): RuleSpan | undefined {
     last = j;
   }
   return last >= i ? { type: "org", first: i, last } : undefined;
+}
+
+/** A headline or a line in capitals: there an abbreviation cannot be told from a word. */
+const shouting = (scan: Scan) => {
+  const letters = scan.text.replace(/[^\p{L}]/gu, "");
+  return letters.length > 0 && letters.replace(/\p{Lu}/gu, "").length < letters.length / 2;
+};
+
+/**
+ * «Роснефти», «Дождя», «СТС Медиа»: in Russian a capitalised name in guillemets is a company's,
+ * a channel's or a party's; people and places are never quoted so.
+ */
+function quotedName(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  if (scan.language !== "ru" || !capitalised(t) || !/«\s*$/.test(scan.text.slice(0, t.start)))
+    return undefined;
+  const close = scan.text.indexOf("»", t.end);
+  if (close < 0 || close - t.start > 60) return undefined;
+  let last = i;
+  for (let j = i + 1; (scan.tokens[j]?.end ?? Infinity) <= close; j++) last = j;
+  return { type: "org", first: i, last, end: close };
+}
+
+/**
+ * "Nokia", "Wall Street Journal" in a Russian text: Russian writes people and places in its own
+ * letters, so a capitalised name left in Latin letters is a company's, a newspaper's, a brand's.
+ */
+function latinInRussian(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  if (
+    scan.language !== "ru" ||
+    !/^\p{Lu}[\p{L}\d]/u.test(t.text) ||
+    !/^\p{Script=Latin}/u.test(t.text)
+  )
+    return undefined;
+  let last = i;
+  for (let j = i + 1; j <= i + 4 && joined(scan, j - 1, j); j++) {
+    const next = scan.tokens[j] as Token;
+    if (!/^\p{Script=Latin}/u.test(next.text) || !/^[\p{Lu}\d]/u.test(next.text)) break;
+    last = j;
+  }
+  return { type: "org", first: i, last };
 }
 
 function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
