@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { builtinEntries } from "../src/extract/builtins.js";
+import { builtinEntries, builtinEntriesBeside } from "../src/extract/builtins.js";
 import { findEntities } from "../src/extract/find-entities.js";
+import { watchlistEntries } from "../src/extract/gazetteer.js";
 import { Matcher } from "../src/extract/matcher.js";
 
 const matcher = new Matcher(builtinEntries());
@@ -124,8 +125,25 @@ describe("people offline", () => {
     ]);
     // «رئیس‌جمهوری آمریکا درست پس از …»: an office, a country, then no name.
     expect(names("fa", "رئیس‌جمهوری آمریکا درست پس از رکود")).toEqual(["آمریکا=place"]);
+    // «نظيره الروسي», his Russian counterpart: a noun, for a name takes no such adjective.
+    expect(names("ar", "يلتقي الوزير نظيره الروسي في موسكو")).toEqual(["موسكو=place"]);
     // «الفريق» is a rank and "the team": no person after it.
     expect(names("ar", "فاز الفريق المصري على منافسه")).toEqual([]);
+  });
+});
+
+describe("the watchlist beside the built-in entries", () => {
+  it("makes a watched organisation one entity under all its built-in names too", () => {
+    const watched = watchlistEntries([
+      { id: "hzb", type: "group", name: "Hezbollah", aliases: {}, alert: true },
+    ]);
+    const beside = new Matcher([...watched, ...builtinEntriesBeside(watched)]);
+    const ids = (text: string, language: string) =>
+      findEntities(beside, text, language).map((m) => m.entity.id);
+    // "Hezbollah" is the operator's; «حزب الله» and «Хезболла» only the built-in list knows.
+    expect(ids("Hezbollah said", "en")).toEqual(["watch:hzb"]);
+    expect(ids("قال حزب الله", "ar")).toEqual(["watch:hzb"]);
+    expect(ids("Хезболла заявила", "ru")).toEqual(["watch:hzb"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type Config, DEFAULTS } from "../config/index.js";
-import { builtinEntries } from "../extract/builtins.js";
+import { builtinEntriesBeside } from "../extract/builtins.js";
 import { evaluateExtraction } from "../extract/extract-eval.js";
-import { watchlistEntries } from "../extract/gazetteer.js";
+import { type GazetteerEntry, watchlistEntries } from "../extract/gazetteer.js";
 import { Matcher } from "../extract/matcher.js";
 import { evaluateLangid } from "../ingest/langid-eval.js";
 import { readJsonl } from "../lib/jsonl.js";
@@ -41,7 +41,7 @@ export async function evaluateCommand(
     }
     return;
   }
-  const matcher = new Matcher([...watchlistEntries(config?.watchlist ?? []), ...builtinEntries()]);
+  const matcher = matcherBeside(watchlistEntries(config?.watchlist ?? []));
   const report = evaluateExtraction(lines, matcher);
   if (json) return void console.log(JSON.stringify(report));
   const show = (s: { precision: number; recall: number; f1: number }) =>
@@ -59,7 +59,7 @@ export async function evaluateCommand(
  */
 async function evaluateStoriesCommand(lines: unknown[], json: boolean, config?: Config) {
   const pairs = parsePairs(lines);
-  const matcher = new Matcher([...watchlistEntries(config?.watchlist ?? []), ...builtinEntries()]);
+  const matcher = matcherBeside(watchlistEntries(config?.watchlist ?? []));
   const signals = new Map<StoryPair["a"], Signals>();
   for (const p of pairs) for (const s of [p.a, p.b]) signals.set(s, sideSignals(s, matcher));
   const embeddings = config?.stories.embeddings;
@@ -90,3 +90,7 @@ async function evaluateStoriesCommand(lines: unknown[], json: boolean, config?: 
   for (const [key, r] of Object.entries(report.byPair))
     console.log(`  ${key.padEnd(6)} ${show(r)}`);
 }
+
+/** The matcher as the pipeline builds it: the watchlist, then the built-in entries beside it. */
+const matcherBeside = (watched: GazetteerEntry[]) =>
+  new Matcher([...watched, ...builtinEntriesBeside(watched)]);

@@ -95,6 +95,22 @@ export const ARABIC_SCRIPT_STOP = set(`في من على إلى الى عن مع 
   نیز هم یا اما ولی اگر چون پس پیش روز دیروز امروز وی او آنها ما شما خود نه هر همه`);
 
 /**
+ * Arabic adjectives of nationality (masculine; the feminine adds ة). After a title they belong to
+ * it («الرئيس السوري»); after a noun they show it is a noun («نظيره الروسي», his Russian
+ * counterpart), for a name takes no such adjective.
+ */
+export const ARABIC_NATIONALITIES = new Set(
+  `الروسي السوري الأمريكي الاميركي الأميركي الامريكي الإيراني الايراني العراقي التركي الفرنسي
+  البريطاني الألماني الالماني الصيني الإسرائيلي الاسرائيلي الفلسطيني اللبناني المصري السعودي
+  الأردني الاردني اليمني الليبي القطري الإماراتي الكويتي البحريني العماني التونسي الجزائري
+  المغربي السوداني الباكستاني الأفغاني الهندي الياباني الأوكراني الاوكراني الإيطالي الإسباني
+  الأوروبي الاوروبي الكردي`
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => [fold(w), fold(`${w}ة`)]),
+);
+
+/**
  * Persian light verbs: the word before one is the noun of a compound verb («اعلام کرد», made an
  * announcement), never part of a name.
  */

@@ -6,6 +6,7 @@
 import { perWord } from "../lib/per-word.js";
 import { ARABIC_LETTER } from "./arabic.js";
 import {
+  ARABIC_NATIONALITIES,
   ARABIC_ORG_HEADS,
   ARABIC_SCRIPT_GIVEN,
   ARABIC_SCRIPT_STOP,
@@ -219,11 +220,15 @@ function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
 /** A name of up to `most` words from `from`: the first without the article, a family name last. */
 function arabicName(scan: Scan, from: number, most: number): RuleSpan | undefined {
   if (!nameWord(scan, from) || withArticle(fold(scan.tokens[from]?.text ?? ""))) return undefined;
+  // «نظيره الروسي»: a word an adjective of nationality follows is a noun, not a name.
+  if (ARABIC_NATIONALITIES.has(fold(scan.tokens[from + 1]?.text ?? ""))) return undefined;
   let last = from;
   for (let j = from + 1; j < from + most && nameWord(scan, j) && joined(scan, j - 1, j); j++) {
     const word = fold(scan.tokens[j]?.text ?? "");
     const previous = forms(scan.tokens[j - 1]?.text ?? "").at(-1) ?? "";
-    // «بشار الأسد»: a family name with the article ends the name.
+    // «بشار الأسد»: a family name with the article ends the name (an adjective of nationality
+    // is no family name).
+    if (ARABIC_NATIONALITIES.has(word)) break;
     if (withArticle(word)) {
       last = j;
       break;

@@ -1,5 +1,5 @@
 import type { Config } from "../config/index.js";
-import { builtinEntries } from "../extract/builtins.js";
+import { builtinEntriesBeside } from "../extract/builtins.js";
 import { Categories } from "../extract/categories.js";
 import { loadPlaces, watchlistEntries } from "../extract/gazetteer.js";
 import { type Matcher, matcherFor } from "../extract/matcher.js";
@@ -53,7 +53,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       onError: (e) => options.log.warn({ err: e.message }, "database connection lost"),
     }));
   const watched = watchlistEntries(config.watchlist);
-  const matcher = matcherFor(watched, builtinEntries);
+  const matcher = matcherFor(watched, () => builtinEntriesBeside(watched));
   await syncFeeds(db, config.feeds);
   // The watchlist and the countries up front (digests name countries); a city or region is
   // written when it is first mentioned.
