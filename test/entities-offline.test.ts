@@ -96,6 +96,12 @@ describe("people offline", () => {
     expect(names("fa", "سردار حسین سلامی گفت")).toEqual(["حسین سلامی=person"]);
   });
 
+  it("takes no organisation's word after a title for a name", () => {
+    expect(
+      names("en", "The General Assembly met, General Motors fell and the Premier League resumed."),
+    ).toEqual([]);
+  });
+
   it("finds a common given name before a capitalised surname, and initials before a surname", () => {
     expect(names("fr", "Selon Jean Dupont, la réunion est reportée.")).toEqual([
       "Jean Dupont=person",

@@ -22,12 +22,20 @@ export const fold = perWord((word: string): string =>
 /** Titles and offices written before a name in Latin-script text (en, fr). */
 export const LATIN_TITLES = set(`president minister general sheikh ayatollah colonel senator king
   queen prince princess pope chancellor ambassador commander judge mr mr. mrs mrs. ms ms. dr dr.
-  governor mayor imam emir sultan patriarch cardinal bishop rabbi lieutenant major captain
-  admiral marshal spokesman spokeswoman premier
+  governor mayor imam emir sultan patriarch cardinal bishop rabbi lieutenant captain
+  admiral marshal spokesman spokeswoman
   président présidente ministre général cheikh colonel roi reine prince princesse pape chancelier
-  ambassadeur commandant juge m. mm. mme mme. mlle me docteur gouverneur maire imam émir sultan
+  ambassadeur commandant juge m. mm. mme mme. mlle docteur gouverneur maire imam émir sultan
   patriarche cardinal évêque capitaine lieutenant maréchal conseiller conseillère député députée
   sénateur sénatrice porte-parole`);
+
+/**
+ * Capitalised words that are never a person's name though a title may stand before them
+ * ("General Assembly", "General Motors", "Premier League", "Secretary General").
+ */
+export const NOT_NAMES = set(`assembly motors electric league staff general secretary minister
+  president office house hospital court council committee party union army forces guard
+  assemblée générale conseil ministre président cour`);
 
 /** Russian titles and offices, as stems: every case form starts with one («президента»). */
 export const RUSSIAN_TITLE_STEMS = [

@@ -16,6 +16,7 @@ import {
   LATIN_GIVEN,
   LATIN_ORG_HEADS,
   LATIN_TITLES,
+  NOT_NAMES,
   PERSIAN_LIGHT_VERBS,
   PERSIAN_OFFICES,
   PERSIAN_ORG_HEADS,
@@ -96,15 +97,19 @@ function personAt(scan: Scan, i: number): RuleSpan | undefined {
   return latinPerson(scan, i);
 }
 
+const notName = (t: Token | undefined) =>
+  t !== undefined && (NOT_NAMES.has(fold(t.text)) || LATIN_ORG_HEADS.has(fold(t.text)));
+
 /** Up to `most` capitalised tokens from `from`, joined, none a place; particles inside. */
 function capitalRun(scan: Scan, from: number, most: number): number | undefined {
-  if (!capitalised(scan.tokens[from]) || scan.taken[from]) return undefined;
+  const first = scan.tokens[from];
+  if (!capitalised(first) || scan.taken[from] || notName(first)) return undefined;
   let last = from;
   for (let j = from + 1; j < scan.tokens.length && j - from < most; j++) {
     const word = scan.tokens[j] as Token;
     const particle = /^(?:de|du|da|di|van|von|der|bin|ben|ibn|al|el|la|le)$/.test(word.text);
     // «Paul Martin»: after a first name, a surname that a town also bears is the surname.
-    if (!joined(scan, j - 1, j) || (scan.taken[j] && !scan.town?.[j])) break;
+    if (!joined(scan, j - 1, j) || (scan.taken[j] && !scan.town?.[j]) || notName(word)) break;
     if (capitalised(word)) last = j;
     else if (!(particle && capitalised(scan.tokens[j + 1]))) break;
   }
