@@ -2,7 +2,7 @@ import type { Entity } from "../store/entities.js";
 import type { Match, Matcher, MatchOptions } from "./matcher.js";
 import { fold } from "./name-cues.js";
 import { ruleSpans } from "./name-rules.js";
-import { tokenize } from "./normalize.js";
+import { type Token, tokenize } from "./normalize.js";
 
 /**
  * Every place, organisation and person a text names: the gazetteer's matches (places, the
@@ -18,7 +18,7 @@ export function findEntities(
 ): Match[] {
   const listed = matcher.match(text, options);
   const tokens = tokenize(text);
-  const covering = tokens.map((t) => listed.find((m) => m.start < t.end && t.start < m.end));
+  const covering = coveringMatches(tokens, listed);
   const taken = covering.map((m) => m !== undefined);
   const town = covering.map(
     (m, i) =>
@@ -34,9 +34,27 @@ export function findEntities(
     const surface = text.slice(start, end);
     return { entity: ruleEntity(span.type, surface), start, end, surface, confidence: 0.6 };
   });
-  const inside = (m: Match) =>
-    m.entity.type === "place" && found.some((f) => f.start <= m.start && m.end <= f.end);
-  return [...listed.filter((m) => !inside(m)), ...found].sort((a, b) => a.start - b.start);
+  // A place inside a found name: both lists run left to right, so one pass settles it.
+  let f = 0;
+  const kept = listed.filter((m) => {
+    while (f < found.length && (found[f]?.end ?? 0) <= m.start) f++;
+    const around = found[f];
+    return !(m.entity.type === "place" && around && around.start <= m.start && m.end <= around.end);
+  });
+  return [...kept, ...found].sort((a, b) => a.start - b.start);
+}
+
+/** For each token, the gazetteer match over it, if any: one pass, both in text order. */
+function coveringMatches(
+  tokens: readonly Token[],
+  listed: readonly Match[],
+): (Match | undefined)[] {
+  let m = 0;
+  return tokens.map((t) => {
+    while (m < listed.length && (listed[m]?.end ?? 0) <= t.start) m++;
+    const match = listed[m];
+    return match && match.start < t.end && t.start < match.end ? match : undefined;
+  });
 }
 
 /**

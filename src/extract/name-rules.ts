@@ -78,9 +78,10 @@ function joined(scan: Scan, a: number, b: number): boolean {
 /** Every person and organisation the rules find, earliest first, none overlapping another. */
 export function ruleSpans(scan: Scan): RuleSpan[] {
   const found: RuleSpan[] = [];
-  const free = (i: number) => !scan.taken[i] && !found.some((s) => i >= s.first && i <= s.last);
+  // Spans start at or after the token that found them and are taken in order: each token is
+  // passed once, and one after a span's end is free of it.
   for (let i = 0; i < scan.tokens.length; i++) {
-    if (!free(i)) continue;
+    if (scan.taken[i]) continue;
     const span = organisationAt(scan, i) ?? personAt(scan, i);
     if (span && span.last >= span.first) {
       found.push(span);
@@ -404,9 +405,11 @@ function surnamesAgain(scan: Scan, found: readonly RuleSpan[]): RuleSpan[] {
       .map((s) => surnameKey(scan.tokens[s.last]?.text ?? "")),
   );
   if (surnames.size === 0) return [];
+  const inFound = new Array<boolean>(scan.tokens.length).fill(false);
+  for (const s of found) for (let i = s.first; i <= s.last; i++) inFound[i] = true;
   const again: RuleSpan[] = [];
   scan.tokens.forEach((t, i) => {
-    if (scan.taken[i] || found.some((s) => i >= s.first && i <= s.last)) return;
+    if (scan.taken[i] || inFound[i]) return;
     if (!arabicScript(t) && !capitalised(t)) return;
     if (surnames.has(surnameKey(t.text))) again.push({ type: "person", first: i, last: i });
   });
