@@ -39,8 +39,7 @@ export interface Alert {
 const SLACK_STORIES = 10;
 const SUBJECT_CHARS = 160;
 
-/** Feed text in a subject line: one line, bounded. */
-/** Feed text on one line, its web addresses defanged: only an article's own address is a link. */
+/** Feed text on one line, bounded, its web addresses defanged: only an article's own is a link. */
 function oneLine(text: string): string {
   const flat = defang(text).replace(/\s+/g, " ").trim();
   return flat.length > SUBJECT_CHARS ? `${flat.slice(0, SUBJECT_CHARS - 1)}…` : flat;
