@@ -16,8 +16,8 @@ export function findEntities(
   language: string,
   options: MatchOptions = {},
 ): Match[] {
-  const listed = matcher.match(text, options);
   const tokens = tokenize(text);
+  const listed = matcher.match(text, options, tokens);
   const covering = coveringMatches(tokens, listed);
   const taken = covering.map((m) => m !== undefined);
   const town = covering.map(

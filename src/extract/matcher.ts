@@ -70,10 +70,17 @@ export class Matcher {
     }
   }
 
-  /** Non-overlapping matches, longest first from left to right, each place resolved in context. */
-  match(text: string, options: MatchOptions = {}): Match[] {
+  /**
+   * Non-overlapping matches, longest first from left to right, each place resolved in context.
+   * `words` are the text's tokens when the caller has them already.
+   */
+  match(
+    text: string,
+    options: MatchOptions = {},
+    words: readonly Token[] = tokenize(text),
+  ): Match[] {
     // Each token's keys once: the trie walk from every start and the rules around it read them.
-    const tokens: KeyedToken[] = tokenize(text).map(({ text: word, start, end }) => ({
+    const tokens: KeyedToken[] = words.map(({ text: word, start, end }) => ({
       text: word,
       start,
       end,

@@ -245,49 +245,6 @@ const ROWS: Row[] = [
   ["svr", "org", "RU", "SVR|СВР|Служба внешней разведки"],
   ["mi6", "org", "GB", "MI6|Secret Intelligence Service|МИ-6|جهاز الاستخبارات البريطاني"],
   ["dgse", "org", "FR", "DGSE|Direction générale de la sécurité extérieure"],
-  ["reuters", "org", "", "Reuters|Рейтер|Рейтерс|رويترز|رويتر|رویترز"],
-  [
-    "afp",
-    "org",
-    "FR",
-    "Agence France-Presse|AFP|Франс Пресс|Франс-Пресс|فرانس برس|وكالة الصحافة الفرنسية|خبرگزاری فرانسه",
-  ],
-  ["ap", "org", "US", "Associated Press|AP|Ассошиэйтед Пресс|أسوشيتد برس|اسوشیتدپرس|آسوشیتدپرس"],
-  ["tass", "org", "RU", "TASS|ТАСС|تاس|وكالة تاس|خبرگزاری تاس"],
-  ["ria", "org", "RU", "RIA Novosti|РИА Новости|ريا نوفوستي|ریانووستی"],
-  ["interfax", "org", "RU", "Interfax|Интерфакс|إنترفاكس|اینترفاکس"],
-  [
-    "irna",
-    "org",
-    "IR",
-    "IRNA|Islamic Republic News Agency|ИРНА|وكالة إرنا|إرنا|ایرنا|خبرگزاری جمهوری اسلامی",
-  ],
-  ["tasnim", "org", "IR", "Tasnim|Тасним|وكالة تسنيم|تسنيم|خبرگزاری تسنیم|تسنیم"],
-  ["fars", "org", "IR", "Fars News Agency|وكالة فارس|خبرگزاری فارس"],
-  ["isna", "org", "IR", "ISNA|Iranian Students News Agency|ИСНА|ایسنا|خبرگزاری ایسنا"],
-  ["mehr", "org", "IR", "Mehr News Agency|خبرگزاری مهر|وكالة مهر"],
-  [
-    "sana",
-    "org",
-    "SY",
-    "SANA|Syrian Arab News Agency|САНА|وكالة سانا|سانا|الوكالة العربية السورية للأنباء",
-  ],
-  [
-    "al-jazeera",
-    "org",
-    "QA",
-    "Al Jazeera|Al-Jazeera|Аль-Джазира|الجزيرة|قناة الجزيرة|الجزیره|شبکه الجزیره",
-  ],
-  ["al-arabiya", "org", "AE", "Al Arabiya|Аль-Арабия|العربية نت|قناة العربية|العربیه"],
-  ["bbc", "org", "GB", "BBC|Би-би-си|بي بي سي|بی‌بی‌سی|بی بی سی"],
-  ["cnn", "org", "US", "CNN|Си-эн-эн|سي إن إن|سی‌ان‌ان"],
-  [
-    "anadolu",
-    "org",
-    "TR",
-    "Anadolu Agency|Anadolu|Анадолу|الأناضول|وكالة الأناضول|آناتولی|خبرگزاری آناتولی",
-  ],
-  ["xinhua", "org", "CN", "Xinhua|Синьхуа|شينخوا|شينهوا|شین‌هوا|خبرگزاری شین‌هوا"],
   ["kremlin", "org", "RU", "Kremlin|Кремль|الكرملين|کرملین"],
   ["white-house", "org", "US", "White House|Maison Blanche|Белый дом|البيت الأبيض|کاخ سفید"],
   [
@@ -338,18 +295,65 @@ const ROWS: Row[] = [
  * News agencies and broadcasters: named as the source of a report far more often than as its
  * subject, so they say nothing of which event an article reports.
  */
-export const NEWS_SOURCES: ReadonlySet<string> = new Set(
-  ["reuters", "afp", "ap", "tass", "ria", "interfax", "irna", "tasnim", "fars", "isna", "mehr"]
-    .concat(["sana", "al-jazeera", "al-arabiya", "bbc", "cnn", "anadolu", "xinhua"])
-    .map((id) => `org:${id}`),
-);
+const SOURCE_ROWS: Row[] = [
+  ["reuters", "org", "", "Reuters|Рейтер|Рейтерс|رويترز|رويتر|رویترز"],
+  [
+    "afp",
+    "org",
+    "FR",
+    "Agence France-Presse|AFP|Франс Пресс|Франс-Пресс|فرانس برس|وكالة الصحافة الفرنسية|خبرگزاری فرانسه",
+  ],
+  ["ap", "org", "US", "Associated Press|AP|Ассошиэйтед Пресс|أسوشيتد برس|اسوشیتدپرس|آسوشیتدپرس"],
+  ["tass", "org", "RU", "TASS|ТАСС|تاس|وكالة تاس|خبرگزاری تاس"],
+  ["ria", "org", "RU", "RIA Novosti|РИА Новости|ريا نوفوستي|ریانووستی"],
+  ["interfax", "org", "RU", "Interfax|Интерфакс|إنترفاكس|اینترفاکس"],
+  [
+    "irna",
+    "org",
+    "IR",
+    "IRNA|Islamic Republic News Agency|ИРНА|وكالة إرنا|إرنا|ایرنا|خبرگزاری جمهوری اسلامی",
+  ],
+  ["tasnim", "org", "IR", "Tasnim|Тасним|وكالة تسنيم|تسنيم|خبرگزاری تسنیم|تسنیم"],
+  ["fars", "org", "IR", "Fars News Agency|وكالة فارس|خبرگزاری فارس"],
+  ["isna", "org", "IR", "ISNA|Iranian Students News Agency|ИСНА|ایسنا|خبرگزاری ایسنا"],
+  ["mehr", "org", "IR", "Mehr News Agency|خبرگزاری مهر|وكالة مهر"],
+  [
+    "sana",
+    "org",
+    "SY",
+    "SANA|Syrian Arab News Agency|САНА|وكالة سانا|سانا|الوكالة العربية السورية للأنباء",
+  ],
+  [
+    "al-jazeera",
+    "org",
+    "QA",
+    "Al Jazeera|Al-Jazeera|Аль-Джазира|الجزيرة|قناة الجزيرة|الجزیره|شبکه الجزیره",
+  ],
+  ["al-arabiya", "org", "AE", "Al Arabiya|Аль-Арабия|العربية نت|قناة العربية|العربیه"],
+  ["bbc", "org", "GB", "BBC|Би-би-си|بي بي سي|بی‌بی‌سی|بی بی سی"],
+  ["cnn", "org", "US", "CNN|Си-эн-эн|سي إن إن|سی‌ان‌ان"],
+  [
+    "anadolu",
+    "org",
+    "TR",
+    "Anadolu Agency|Anadolu|Анадолу|الأناضول|وكالة الأناضول|آناتولی|خبرگزاری آناتولی",
+  ],
+  ["xinhua", "org", "CN", "Xinhua|Синьхуа|شينخوا|شينهوا|شین‌هوا|خبرگزاری شین‌هوا"],
+];
+
+export const NEWS_SOURCES: ReadonlySet<string> = new Set(SOURCE_ROWS.map(([id]) => `org:${id}`));
 
 let entries: GazetteerEntry[] | undefined;
 
 /** The organisations as gazetteer entries, made once. */
 export function organisationEntries(): GazetteerEntry[] {
   entries ??= curatedEntries(
-    ROWS.map(([id, type, country, names]) => [`org:${id}`, type, country, names]),
+    [...ROWS, ...SOURCE_ROWS].map(([id, type, country, names]) => [
+      `org:${id}`,
+      type,
+      country,
+      names,
+    ]),
   );
   return entries;
 }

@@ -69,12 +69,7 @@ export async function ingestFeed(feedId: string, ctx: IngestContext): Promise<In
         encoding: null,
         repaired: null,
       };
-      await recordFetchSuccess(ctx.db, feedId, {
-        status: 304,
-        ...unchanged,
-        notes: undefined,
-        nextFetchAt: next,
-      });
+      await recordFetchSuccess(ctx.db, feedId, { status: 304, ...unchanged, nextFetchAt: next });
       log.info({ status: 304 }, "feed not modified");
       return { status: "not-modified", items: 0, articleIds: [] };
     }
