@@ -53,6 +53,9 @@ describe("language identification: neighbours in a script", () => {
     ["kk", "Қазақстан үкіметі жаңа заң жобасын мақұлдады"],
     ["ps", "د افغانستان په پلازمېنه کې غونډه وشوه"],
     ["uk", "Concert review: Kyiv Opera є головним театром"],
+    // Pashto in letters Persian shares: its pronouns and adverbs (دوی, نن, هغه) tell it.
+    ["ps", "دوی نن کابل ته راغلل."],
+    ["ps", "هغه وویل چې دا سمه نه ده."],
   ])("says %s, not one of the five, for %s", (language, text) => {
     expect(identifyLanguage(text, null, ["ar", "fa", "fr", "ru", "en"]).language).toBe(language);
   });
@@ -70,6 +73,27 @@ describe("language identification: neighbours in a script", () => {
     // «голос» is Russian and Ukrainian ("глас" in Bulgarian); with no і, not Ukrainian.
     expect(identifyLanguage("Георги Иванов — 12 % (4051 голос)", null, ["ru"]).language).toBe("ru");
     expect(identifyLanguage("Цената на билета е 20 лева", null, ["ru"]).language).toBe("bg");
+  });
+
+  it("tells Ukrainian without і, ї, є or ґ by its own small words, and Russian by its own", () => {
+    const five = ["ar", "fa", "fr", "ru", "en"];
+    const pairs = [
+      ["Вона сказала, що це неправда.", "Она сказала, что это неправда."],
+      ["Це буде дуже важко.", "Это будет очень тяжело."],
+      ["Що буде з курсом долара?", "Что будет с курсом доллара?"],
+    ];
+    for (const [ukrainian, russian] of pairs) {
+      expect(identifyLanguage(ukrainian as string, null, five).language).toBe("uk");
+      expect(identifyLanguage(russian as string, null, five).language).toBe("ru");
+    }
+  });
+
+  it("keeps a Russian sentence full of Latin brand names Russian", () => {
+    const text = "Apple, Google, Microsoft и Amazon объявили о новых правилах";
+    expect(identifyLanguage(text, null, ["ar", "fa", "fr", "ru", "en"]).language).toBe("ru");
+    // A Russian phrase quoted in an English sentence leaves it English.
+    const quoted = "Protesters in the square chanted «Нет войне» before the police moved in";
+    expect(identifyLanguage(quoted, null, ["ar", "fa", "fr", "ru", "en"]).language).toBe("en");
   });
 
   it("takes a word-final soft sign, which Bulgarian never writes, for Russian", () => {

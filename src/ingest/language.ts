@@ -42,7 +42,13 @@ const CYRILLIC_MARKERS: [string, RegExp][] = [
 // Word forms one language of a script uses and its neighbours do not: function words, and
 // endings (Russian adjective endings; Bulgarian's definite article) that decide short headlines.
 const ARABIC_SCRIPT_WORDS: [string, RegExp, number][] = [
-  ["ps", /(?:^|[\s،.:؛])(?:د|په|کې|ته|چې|سره|دغو|دغه|شوي|وو)(?=$|[\s،.:؛])/g, 2],
+  // Pronouns and adverbs Pashto writes with letters Persian shares (هغه "he", دوی "they", نن
+  // "today", لپاره "for"): a Pashto line without its own letters still has them.
+  [
+    "ps",
+    /(?:^|[\s،.:؛])(?:د|په|کې|ته|چې|سره|دغو|دغه|شوي|وو|هغه|دوی|دا|زه|تاسو|نن|لپاره|وروسته|وویل)(?=$|[\s،.:؛؟])/g,
+    2,
+  ],
   ["ur", /(?:^|[\s،.:؛])(?:کے|کی|ہے|ہیں|میں|نے|کو|سے|اور)(?=$|[\s،.:؛])/g, 2],
 ];
 const CYRILLIC_WORDS: [string, RegExp, number][] = [
@@ -54,6 +60,20 @@ const CYRILLIC_WORDS: [string, RegExp, number][] = [
     1,
   ],
   ["ru", /(?:^|[^а-яёА-ЯЁ])[а-яё]+(?:ов|ев)(?=$|[^а-яё])/gu, 1],
+  // Words Russian writes and Bulgarian, Macedonian and Ukrainian say otherwise (за, след, само,
+  // вече, днес, кога, ако; для → за, уже → вже).
+  [
+    "ru",
+    /(?:^|[^а-яё])(?:для|также|только|еще|уже|сегодня|сейчас|когда|если|будет|более|через|чтобы)(?=$|[^а-яё])/giu,
+    1,
+  ],
+  // Ukrainian without і, ї, є or ґ: its own small words (що, це, вона, буде, з), ць, which Russian
+  // never writes, and the apostrophe where Russian writes ъ (п'ять, м'ясо).
+  [
+    "uk",
+    /(?:^|[^а-яґєії])(?:що|щоб|щодо|це|цей|ця|цього|вона|воно|вони|його|але|буде|було|були|був|була|також|дуже|вже|зараз|хто|яка|яке|треба|тепер|чи|як|з)(?=$|[^а-яґєії])|ць|[бпвмфрк]['’ʼ][яюєї]/giu,
+    1,
+  ],
   // Bulgarian writes ь only before о; Russian ends words with it (-ть, -ль, -нь).
   ["ru", /ь(?!о)/gu, 1],
   // Bulgarian's ъ before a consonant (Russian writes ъ only before е, ё, ю, я), its own
@@ -108,6 +128,12 @@ export function identifyLanguage(
   // A Ukrainian letter among Cyrillic words marks Ukrainian even in a mostly Latin line.
   if (counts.cyrillic >= letters * 0.15 && /[іїєґІЇЄҐ]/.test(text) && !OTHER_I.test(text)) {
     return { language: "uk", confidence: round(0.7 * Math.max(share, 0.5)) };
+  }
+  // Brands and names in Latin letters ("Apple и Google объявили") leave a Cyrillic sentence in
+  // its own language: a third of the letters with a language's own words or letters decide it.
+  if (dominant !== counts.cyrillic && counts.cyrillic >= letters * 0.3) {
+    const cue = byMarkers(text, CYRILLIC_MARKERS, 0.7) ?? byWords(text, CYRILLIC_WORDS);
+    if (cue) return { ...cue, confidence: round(cue.confidence * 0.8) };
   }
   const words = wordsOf(text);
   const hits = functionWordHits(words);
