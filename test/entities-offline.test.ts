@@ -96,6 +96,19 @@ describe("people offline", () => {
     expect(names("fa", "سردار حسین سلامی گفت")).toEqual(["حسین سلامی=person"]);
   });
 
+  it("in Persian, finds a name set before its bearer's office, and stops a title at a known name", () => {
+    expect(
+      names("fa", "به گزارش خبرگزاری‌ها ، ماریا گونزالس وزیر خارجه اسپانیا فردا به تهران می‌آید"),
+    ).toEqual(["ماریا گونزالس=person", "اسپانیا=place", "تهران=place"]);
+    // One word before «وزیر» is a noun of the sentence («the minister's meeting»), not a name.
+    expect(names("fa", "نشست وزیر کشور با خبرنگاران لغو شد")).toEqual([]);
+    // «آقای احمدی رئیس‌جمهوری …»: the office after the name is no part of it.
+    expect(names("fa", "آقای احمدی رئیس‌جمهوری اسلامی ایران گفت")).toEqual([
+      "احمدی=person",
+      "ایران=place",
+    ]);
+  });
+
   it("takes no organisation's word after a title for a name", () => {
     expect(
       names("en", "The General Assembly met, General Motors fell and the Premier League resumed."),

@@ -94,6 +94,10 @@ export const PERSIAN_TITLES = set(`آیت‌الله آیت‌اللّه آیت 
 export const PERSIAN_OFFICES = set(`رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر وزیر دبیرکل سفیر سخنگوی
   ملکه شاه شاهزاده پادشاه امیر`);
 
+/** Offices written after their holder's name in Persian news («…، وزیر کشور»). */
+export const PERSIAN_OFFICES_AFTER = set(`وزیر نخست‌وزیر رئیس‌جمهور رئیس‌جمهوری دبیرکل سفیر سخنگوی
+  معاون نماینده فرمانده رئیس مدیرکل`);
+
 /** Words that end a name in Arabic and Persian: particles, pronouns, frequent verbs of saying. */
 export const ARABIC_SCRIPT_STOP = set(`في من على إلى الى عن مع أن إن ان أنه انه قال وقال قالت أكد
   أعلن دعا زار التقى بحث استقبل أشار أضاف أوضح شدد وصل غادر اجتمع يقول يؤكد يعلن يزور يلتقي
