@@ -109,6 +109,21 @@ describe("people offline", () => {
     ]);
   });
 
+  it("in Arabic, finds the speaker after a verb of saying, but not a role, a source or the office's words", () => {
+    // Arabic puts the verb first: after «وقال» comes who said it.
+    expect(names("ar", "وقال كوستاس ميتروبولوس إن المحادثات كانت مفيدة")).toEqual([
+      "كوستاس ميتروبولوس=person",
+    ]);
+    expect(names("ar", "وقال مصدر أمني إن الهجوم وقع فجرا")).toEqual([]);
+    expect(names("ar", "وقالت الوكالة إن الهجوم وقع فجرا")).toEqual([]);
+    // «وزير خارجيتها», its foreign minister: the word with a pronoun is the office's.
+    expect(names("ar", "وأكد وزير خارجيتها كوستاس ميتروبولوس أن بلاده مستعدة")).toEqual([
+      "كوستاس ميتروبولوس=person",
+    ]);
+    // After a title and a nationality, a common word is the sentence going on, not a name.
+    expect(names("ar", "وكانت الوزيرة الأميركية تحمل رسالة واضحة")).toEqual([]);
+  });
+
   it("takes no organisation's word after a title for a name", () => {
     expect(
       names("en", "The General Assembly met, General Motors fell and the Premier League resumed."),

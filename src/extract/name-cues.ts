@@ -94,6 +94,15 @@ export const PERSIAN_TITLES = set(`آیت‌الله آیت‌اللّه آیت 
 export const PERSIAN_OFFICES = set(`رئیس‌جمهور رئیس‌جمهوری نخست‌وزیر وزیر دبیرکل سفیر سخنگوی
   ملکه شاه شاهزاده پادشاه امیر`);
 
+/** Arabic verbs of saying, after which (verb before subject) the speaker is named. */
+export const ARABIC_SAYING = set(`قال قالت أكد أكدت أعلن أعلنت أضاف أضافت أوضح أوضحت صرح صرحت ذكر
+  ذكرت أشار أشارت وصف وصفت اعتبر اعتبرت رأى رأت حذر حذرت دعا دعت نفى نفت`);
+
+/** Who is said to speak when no name is given: a role, a source, a witness. */
+export const ARABIC_ROLES = set(`مراسل مصدر مصادر مسؤول مسؤولون متحدث ناطق مندوب ممثل مدير رئيس
+  نائب عضو قائد شهود شاهد بيان تقرير وزير مستشار خبير خبراء محلل محللون سكان مواطن مواطنون
+  مسعفون أطباء طبيب ضابط جندي جنود مقاتلون ناشطون ناشط محامي`);
+
 /** Offices written after their holder's name in Persian news («…، وزیر کشور»). */
 export const PERSIAN_OFFICES_AFTER = set(`وزیر نخست‌وزیر رئیس‌جمهور رئیس‌جمهوری دبیرکل سفیر سخنگوی
   معاون نماینده فرمانده رئیس مدیرکل`);

@@ -3,11 +3,15 @@
  * them: a title before a person's name, a common given name before a surname, an organisation's
  * head noun and the words that complete it. A person found once is found again by surname.
  */
+
+import { wordRank } from "../lib/common-words.js";
 import { perWord } from "../lib/per-word.js";
 import { ARABIC_LETTER } from "./arabic.js";
 import {
   ARABIC_NATIONALITIES,
   ARABIC_ORG_HEADS,
+  ARABIC_ROLES,
+  ARABIC_SAYING,
   ARABIC_SCRIPT_GIVEN,
   ARABIC_SCRIPT_STOP,
   ARABIC_TITLES,
@@ -194,7 +198,7 @@ const nameWord = (scan: Scan, j: number) => {
 function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
   const word = scan.tokens[i]?.text ?? "";
   const persian = scan.language === "fa";
-  const apposed = beforeOffice(scan, i);
+  const apposed = beforeOffice(scan, i) ?? afterSaying(scan, i);
   if (apposed) return apposed;
   const titled = among(persian ? PERSIAN_TITLES : ARABIC_TITLES, word);
   if (persian && among(PERSIAN_OFFICES, word)) {
@@ -208,8 +212,9 @@ function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
     let from = i + 1;
     // «آیت الله», «الرئيس السوري», «وزيرة الخارجية الأميركية»: the rest of the title. A Persian
     // title is followed by the name itself: one already found («آقای خاتمی») ends the rule there.
+    // «وزير خارجيتها»: a word with an attached pronoun (its, their) belongs to the office.
     const restOfTitle = (word: string, taken: boolean) =>
-      persian ? word === "الله" : withArticle(word) || taken;
+      persian ? word === "الله" : withArticle(word) || taken || /..(?:ها|هما|هم)$/.test(word);
     while (
       from < scan.tokens.length &&
       from - i <= 3 &&
@@ -217,6 +222,9 @@ function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
       restOfTitle(fold(scan.tokens[from]?.text ?? ""), scan.taken[from] ?? false)
     )
       from++;
+    // «الوزيرة الأميركية تحمل أفكارا»: a common word there is the sentence going on.
+    const first = scan.tokens[from]?.text ?? "";
+    if (!persian && commonArabic(first) && !among(ARABIC_SCRIPT_GIVEN, first)) return undefined;
     return arabicName(scan, from, 3);
   }
   if (among(ARABIC_SCRIPT_GIVEN, word) && nameWord(scan, i + 1) && joined(scan, i, i + 1)) {
@@ -244,6 +252,27 @@ function beforeOffice(scan: Scan, i: number): RuleSpan | undefined {
   }
   return undefined;
 }
+
+/**
+ * «وقال غادان», «وصف صبري الحوار»: Arabic puts the verb first, and after a verb of saying comes
+ * who said it. A word there that is no common word of the language (nor has the article, which
+ * names of people do not open with) is a name: «وقال مصدر», «قالت الوكالة» are not.
+ */
+function afterSaying(scan: Scan, i: number): RuleSpan | undefined {
+  if (scan.language !== "ar" || !among(ARABIC_SAYING, scan.tokens[i]?.text ?? "")) return undefined;
+  const next = scan.tokens[i + 1];
+  if (!next || !joined(scan, i, i + 1) || commonArabic(next.text)) return undefined;
+  if (among(ARABIC_ROLES, next.text)) return undefined;
+  return arabicName(scan, i + 1, 3);
+}
+
+const commonArabic = (word: string) => {
+  const folded = fold(word);
+  return (
+    wordRank("ar", folded) !== undefined ||
+    wordRank("ar", folded.replace(/^[وف]/, "")) !== undefined
+  );
+};
 
 function clauseOpens(scan: Scan, i: number): boolean {
   const before = scan.tokens[i - 1];

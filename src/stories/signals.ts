@@ -8,9 +8,9 @@ import { foldLatin } from "../extract/latin.js";
 import { NEWS_SOURCES } from "../extract/organisations.js";
 import { CYRILLIC_LETTER } from "../extract/russian.js";
 import { FUNCTION_WORD_INDEX } from "../ingest/function-words.js";
+import { hasWordList, wordRank } from "../lib/common-words.js";
 import { numbersIn } from "../lib/numbers.js";
 import { perWord } from "../lib/per-word.js";
-import { hasWordList, wordRank } from "./common-words.js";
 import { skeletons } from "./skeleton.js";
 
 export interface StoryText {
