@@ -28,9 +28,9 @@ export const COUNTRY_NAMES: Record<
   SY: { en: ["Syria"], ar: ["سوريا", "سورية"], fa: ["سوریه"], fr: ["Syrie"], ru: ["Сирия"] },
   RU: {
     en: ["Russia", "Russian Federation"],
-    ar: ["روسيا"],
-    fa: ["روسیه"],
-    fr: ["Russie"],
+    ar: ["روسيا", "الاتحاد الروسي"],
+    fa: ["روسیه", "فدراسیون روسیه"],
+    fr: ["Russie", "Fédération de Russie"],
     ru: ["Россия", "Российская Федерация", "РФ"],
   },
   US: {

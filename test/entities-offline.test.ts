@@ -79,6 +79,16 @@ describe("organisations offline", () => {
   });
 });
 
+describe("countries by their official names", () => {
+  it("takes the Russian Federation for Russia in each language, not for an organisation", () => {
+    const russia = (language: string, text: string) =>
+      findEntities(matcher, text, language).map((m) => m.entity.id);
+    expect(russia("ar", "صوت الاتحاد الروسي ضد القرار")).toEqual(["country:RU"]);
+    expect(russia("fa", "فدراسیون روسیه با این طرح مخالفت کرد")).toEqual(["country:RU"]);
+    expect(russia("fr", "La Fédération de Russie a protesté.")).toEqual(["country:RU"]);
+  });
+});
+
 describe("people offline", () => {
   it("finds a name after a title or office, past a nationality or a country", () => {
     expect(names("en", "General Mark Milley met President Ferdinand Marcos.")).toEqual([
