@@ -144,6 +144,10 @@ describe("people offline", () => {
     expect(names("fr", "Selon Jean Dupont, la réunion est reportée.")).toEqual([
       "Jean Dupont=person",
     ]);
+    expect(names("fr", "Didier Vallon et Agnès Moreau sont arrivés.")).toEqual([
+      "Didier Vallon=person",
+      "Agnès Moreau=person",
+    ]);
     expect(names("ru", "Об этом сообщил Сергей Иванов, а В. И. Петров промолчал.")).toEqual([
       "Сергей Иванов=person",
       "В. И. Петров=person",

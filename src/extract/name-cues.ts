@@ -165,7 +165,11 @@ export const LATIN_GIVEN = set(`jean pierre jacques michel paul louis françois 
   marguerite suzanne germaine denise odette yvonne giuseppe giovanni marco luca paolo carlos juan
   jose josé luis miguel manuel francisco pedro hans klaus jürgen helmut wolfgang friedrich karl
   heinrich otto franz johann lars sven erik ivan igor yuri mikhail nikolai alexei viktor oleg
-  pavel andrei kim lin wang li zhang chen yitzhak shimon ariel ehud moshe abdel abdul`);
+  pavel andrei kim lin wang li zhang chen yitzhak shimon ariel ehud moshe abdel abdul
+  albert alfred émile emile eugène ernest gustave jules auguste gaston fernand guy marc luc bruno
+  didier serge pascal gilles hervé denis francis fabrice franck xavier benoît cédric oscar
+  léopold gabriel félix arthur alphonse armand clément adrien romain nicole brigitte danielle
+  ségolène agnès élisabeth`);
 
 /** Russian given names (nominative); their case forms are recognised by ending. */
 export const RUSSIAN_GIVEN = [
