@@ -154,6 +154,23 @@ describe("people offline", () => {
     ]);
   });
 
+  it("in Russian, takes a capitalised word with a surname's ending inside a sentence for a surname", () => {
+    expect(names("ru", "Об этом заявил журналистам Свиридов, а позже и Коваленко.")).toEqual([
+      "Свиридов=person",
+      "Коваленко=person",
+    ]);
+    expect(names("ru", "Дело передали Дурову и Таврину.")).toEqual([
+      "Дурову=person",
+      "Таврину=person",
+    ]);
+    // Towns end so too, and the gazetteer knows them; a sentence's first word may be anything.
+    expect(names("ru", "Из Кишинева и Ростова выехали.")).toEqual([
+      "Кишинева=place",
+      "Ростова=place",
+    ]);
+    expect(names("ru", "Петров приехал в Москву.")).toEqual(["Москву=place"]);
+  });
+
   it("finds a person named once in full again by surname alone, in any case form", () => {
     expect(names("en", "Sergei Shoigu arrived; later Shoigu said little.")).toEqual([
       "Sergei Shoigu=person",

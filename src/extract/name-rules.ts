@@ -176,7 +176,30 @@ function russianPerson(scan: Scan, i: number): RuleSpan | undefined {
     const last = capitalRun(scan, i + 1, 2);
     return last === undefined ? undefined : { type: "person", first: i, last };
   }
-  return undefined;
+  return russianSurname(scan, i);
+}
+
+// -ов, -ев, -ин and their case forms; -енко, -швили, -дзе, -ян whatever the case.
+const RUSSIAN_SURNAME =
+  /^[А-ЯЁ][а-яё]{2,}(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ых|ыми)?|енко|швили|дзе|ян)$/u;
+
+/**
+ * «Свиридова», «Дурову», «Лукашенко»: Russian surnames are built on a few endings. Such a word,
+ * capitalised inside a sentence, is a surname unless it is a common word, a place or a given name.
+ */
+function russianSurname(scan: Scan, i: number): RuleSpan | undefined {
+  const t = scan.tokens[i] as Token;
+  if (scan.language !== "ru" || !RUSSIAN_SURNAME.test(t.text) || sentenceOpens(scan, i))
+    return undefined;
+  const lower = t.text.toLowerCase().replace(/ё/g, "е");
+  if (wordRank("ru", lower) !== undefined || russianGiven(lower)) return undefined;
+  return { type: "person", first: i, last: i };
+}
+
+function sentenceOpens(scan: Scan, i: number): boolean {
+  const before = scan.tokens[i - 1];
+  if (!before) return true;
+  return /[.!?:«»"“”—-]\s*$|\n\s*$/.test(scan.text.slice(before.end, scan.tokens[i]?.start));
 }
 
 /** A name token in Arabic script: no particle or verb of saying, no place, no verb's noun. */
