@@ -119,6 +119,15 @@ describe("people offline", () => {
     ]);
   });
 
+  it("in Persian, takes a word built on a family name's ending (-zadeh, -pour, -nejad) for a name", () => {
+    expect(names("fa", "به گفته رضا ابراهیم‌پور این طرح تصویب شد")).toEqual([
+      "رضا ابراهیم‌پور=person",
+    ]);
+    expect(names("fa", "تاج‌زاده افزود که جلسه فردا برگزار می‌شود")).toEqual(["تاج‌زاده=person"]);
+    // The endings alone are words: race, born, son.
+    expect(names("fa", "نژاد و زاده و پور")).toEqual([]);
+  });
+
   it("in Arabic, finds the speaker after a verb of saying, but not a role, a source or the office's words", () => {
     // Arabic puts the verb first: after «وقال» comes who said it.
     expect(names("ar", "وقال كوستاس ميتروبولوس إن المحادثات كانت مفيدة")).toEqual([

@@ -221,7 +221,7 @@ const nameWord = (scan: Scan, j: number) => {
 function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
   const word = scan.tokens[i]?.text ?? "";
   const persian = scan.language === "fa";
-  const apposed = beforeOffice(scan, i) ?? afterSaying(scan, i);
+  const apposed = beforeOffice(scan, i) ?? afterSaying(scan, i) ?? persianSurname(scan, i);
   if (apposed) return apposed;
   const titled = among(persian ? PERSIAN_TITLES : ARABIC_TITLES, word);
   if (persian && among(PERSIAN_OFFICES, word)) {
@@ -296,6 +296,19 @@ const commonArabic = (word: string) => {
     wordRank("ar", folded.replace(/^[وف]/, "")) !== undefined
   );
 };
+
+// «تاج‌زاده», «ابراهیم‌پور», «احمدی‌نژاد»: Persian family names built on -zadeh, -pour, -nejad.
+const PERSIAN_SURNAME = /^[\p{Script=Arabic}\u200c]{2,}\u200c?(?:زاده|پور|نژاد)$/u;
+
+/** A Persian family name by its ending, with the given name before it when one is. */
+function persianSurname(scan: Scan, i: number): RuleSpan | undefined {
+  if (scan.language !== "fa") return undefined;
+  const at = (j: number) => PERSIAN_SURNAME.test(scan.tokens[j]?.text ?? "") && nameWord(scan, j);
+  const given = among(ARABIC_SCRIPT_GIVEN, scan.tokens[i]?.text ?? "");
+  if (given && at(i + 1) && joined(scan, i, i + 1))
+    return { type: "person", first: i, last: i + 1 };
+  return at(i) ? { type: "person", first: i, last: i } : undefined;
+}
 
 function clauseOpens(scan: Scan, i: number): boolean {
   const before = scan.tokens[i - 1];
