@@ -218,6 +218,13 @@ function parseFormat(value: string): DigestFormat {
   return value as DigestFormat;
 }
 
+// A reader that stops early (`| head`) closes the pipe: the output ends there, as a killed
+// writer's would (status 141, SIGPIPE's), without a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(141);
+});
+
 main(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);

@@ -57,14 +57,10 @@ describe("organisations offline", () => {
     expect(names("fa", "انجمن صنفی روزنامه‌نگاران بیانیه داد")).toEqual([
       "انجمن صنفی روزنامه‌نگاران=org",
     ]);
-    expect(names("fa", "کنفدراسیون فوتبال آسیا اعلام کرد")).toEqual([
-      "کنفدراسیون فوتبال آسیا=org",
-    ]);
+    expect(names("fa", "کنفدراسیون فوتبال آسیا اعلام کرد")).toEqual(["کنفدراسیون فوتبال آسیا=org"]);
     // «مجلس همان …», the parliament is the same …: no name after a determiner.
     expect(names("fa", "قوانین مصوب مجلس همان احکام اسلامی است")).toEqual([]);
-    expect(names("fa", "فعالیت کمیته پیگیری تحت نظر وی ادامه یابد")).toEqual([
-      "کمیته پیگیری=org",
-    ]);
+    expect(names("fa", "فعالیت کمیته پیگیری تحت نظر وی ادامه یابد")).toEqual(["کمیته پیگیری=org"]);
   });
 
   it("in Russian, takes a name in Latin letters, in guillemets or in capitals for an organisation", () => {

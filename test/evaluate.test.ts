@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "./helpers/cli.js";
+import { runCli, runCliClosedOutput } from "./helpers/cli.js";
 
 describe("wirewatch eval", () => {
   it("langid --json gives accuracy overall and per gold language, with what each was taken for", async () => {
@@ -84,6 +84,17 @@ describe("wirewatch eval", () => {
     expect((failure as { stderr: string }).stderr).toContain(
       'line 2: expected {"a": {"lang", "title", "text"}, "b": …, "same": true|false}',
     );
+  });
+
+  it("stops quietly when its reader stops (| head): SIGPIPE's status, no stack trace", async () => {
+    const { code, stderr } = await runCliClosedOutput([
+      "eval",
+      "langid",
+      "--data",
+      "test/fixtures/eval/langid.jsonl",
+    ]);
+    expect(code).toBe(141);
+    expect(stderr).toBe("");
   });
 
   it("names the file and line of a line that is not JSON", async () => {

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,4 +14,20 @@ export function runCli(args: string[], cwd = process.cwd(), env: Record<string, 
     cwd,
     env: { ...process.env, WIREWATCH_LOG_LEVEL: "error", ...env },
   });
+}
+
+/** Runs the command with its output closed at once, as `| head -0` would; its status and errors. */
+export function runCliClosedOutput(args: string[], cwd = process.cwd()) {
+  const child = spawn(process.execPath, ["--import", TSX, CLI, ...args], {
+    cwd,
+    env: { ...process.env, WIREWATCH_LOG_LEVEL: "error" },
+  });
+  child.stdout.destroy();
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, stderr })),
+  );
 }
