@@ -167,17 +167,13 @@ function weightedTerms(
 ): Record<string, number> {
   const skip = new Set(leaveOut.flatMap((surface) => surface.match(WORD) ?? []).map(fold));
   const counts = new Map<string, number>();
-  const rarity = new Map<string, number>();
-  const stem = language === "en" ? englishStem : (w: string) => w;
   for (const match of text.matchAll(WORD)) {
     const word = fold(match[0]);
     if (word.length < 3 || FUNCTION_WORD_INDEX.has(word) || skip.has(word)) continue;
-    const key = stem(word);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    if (!rarity.has(key)) rarity.set(key, inverseFrequency(word, language));
+    counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const weighted = [...counts]
-    .map(([word, n]) => [word, (1 + Math.log(n)) * (rarity.get(word) ?? 1)] as const)
+    .map(([word, n]) => [word, (1 + Math.log(n)) * inverseFrequency(word, language)] as const)
     .sort((a, b) => b[1] - a[1])
     .slice(0, TERMS_KEPT);
   const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
@@ -186,14 +182,3 @@ function weightedTerms(
     weighted.map(([word, w]) => [word, Math.round((w / norm) * 1e4) / 1e4]),
   );
 }
-
-/** "recycled", "recycling", "recycles" → "recycl": English inflections, so one word counts once. */
-const englishStem = perWord((word: string): string => {
-  if (word.length < 4) return word;
-  const bare = word
-    .replace(/'s$/, "")
-    .replace(/ies$/, "y")
-    .replace(/(?<=[^s])s$/, "")
-    .replace(/(?:ing|ed)$/, "");
-  return bare.length >= 3 ? bare.replace(/e$/, "") : word;
-});
