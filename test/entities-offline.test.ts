@@ -120,8 +120,13 @@ describe("people offline", () => {
     expect(
       names("fa", "به گزارش خبرگزاری‌ها ، ماریا گونزالس وزیر خارجه اسپانیا فردا به تهران می‌آید"),
     ).toEqual(["ماریا گونزالس=person", "اسپانیا=place", "تهران=place"]);
-    // One word before «وزیر» is a noun of the sentence («the minister's meeting»), not a name.
+    // One word before «وزیر» is a noun of the sentence («the minister's meeting»), not a name,
+    // and so are common words: «the phone conversation of the president».
     expect(names("fa", "نشست وزیر کشور با خبرنگاران لغو شد")).toEqual([]);
+    expect(names("fa", "گفت‌وگوی تلفنی رئیس‌جمهور ایران با رئیس‌جمهور ترکیه")).toEqual([
+      "ایران=place",
+      "ترکیه=place",
+    ]);
     // «آقای احمدی رئیس‌جمهوری …»: the office after the name is no part of it.
     expect(names("fa", "آقای احمدی رئیس‌جمهوری اسلامی ایران گفت")).toEqual([
       "احمدی=person",

@@ -139,12 +139,17 @@ export const ARABIC_NATIONALITIES = new Set(
 export const PERSIAN_LIGHT_VERBS = set(`کرد کردند کرده کند کنند می‌کند می‌کنند کردن شد شدند شده شود
   شوند می‌شود داد دادند داده دهد می‌دهد گرفت گرفتند گرفته زد زدند داشت داشتند دارد دارند`);
 
-/** Given names common in the region and in the news, in Arabic script. */
+/**
+ * Given names common in the region and in the news, in Arabic script. Not the Western names that
+ * are Persian words too: جان (life), پل (bridge), پیر (old).
+ */
 export const ARABIC_SCRIPT_GIVEN = set(`محمد أحمد احمد علي حسن حسين عبد عبدالله عمر خالد سعيد محمود
   مصطفى إبراهيم ابراهيم يوسف سعد فهد ناصر جمال كمال صالح سلمان طارق وليد زياد نبيل عادل
   هشام أسامة اسامة عمرو مروان بشار نوري جلال مسعود هادي حيدر عباس جعفر قاسم كريم فاطمة عائشة
   خديجة مريم زينب سمية ليلى هدى رجب رضا مهدي جواد حميد مجيد کاظم صادق منوچهر
   بهرام داریوش فریدون پرویز هوشنگ زهرا معصومه ولادیمیر جورج بیل دونالد باراک کوفی
+  ماریا جیمز دیوید پیتر مایکل رابرت ریچارد توماس ژان فرانسوا امانوئل آنگلا ترزا
+  بوریس سرگئی دیمیتری الکساندر
   فلاديمير جورج بيل دونالد باراك كوفي توني نيكولا إيمانويل`);
 
 /** Latin-script given names common in the news (French, English, and romanised Arabic). */

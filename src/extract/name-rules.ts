@@ -265,9 +265,14 @@ function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
  */
 function beforeOffice(scan: Scan, i: number): RuleSpan | undefined {
   if (scan.language !== "fa" || !clauseOpens(scan, i)) return undefined;
-  if (!nameWord(scan, i)) return undefined;
+  // «گفت‌وگوی تلفنی رئیس‌جمهور»: common words there are a noun the office owns (ezafe), no name.
+  const named = (j: number) => {
+    const word = scan.tokens[j]?.text ?? "";
+    return nameWord(scan, j) && (!commonPersian(word) || among(ARABIC_SCRIPT_GIVEN, word));
+  };
+  if (!named(i)) return undefined;
   for (let last = i + 1; last <= i + 2; last++) {
-    if (!nameWord(scan, last) || !joined(scan, last - 1, last)) return undefined;
+    if (!named(last) || !joined(scan, last - 1, last)) return undefined;
     const next = scan.tokens[last + 1];
     const between = next ? scan.text.slice(scan.tokens[last]?.end ?? 0, next.start) : "";
     if (next && /^\s*،?\s*$/.test(between) && among(PERSIAN_OFFICES_AFTER, next.text))
@@ -288,6 +293,15 @@ function afterSaying(scan: Scan, i: number): RuleSpan | undefined {
   if (among(ARABIC_ROLES, next.text)) return undefined;
   return arabicName(scan, i + 1, 3);
 }
+
+/** Among Persian's commonest words, as written or without the ezafe's ی («گفت‌وگوی»). */
+const commonPersian = (word: string) => {
+  const folded = fold(word);
+  return (
+    wordRank("fa", folded) !== undefined ||
+    wordRank("fa", folded.replace(/\u200c?[يی]$/, "")) !== undefined
+  );
+};
 
 const commonArabic = (word: string) => {
   const folded = fold(word);
