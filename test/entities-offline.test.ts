@@ -236,6 +236,14 @@ describe("the watchlist beside the built-in entries", () => {
   });
 });
 
+describe("Arabic words that are also small towns", () => {
+  it("reads «في إطار» (within the framework) as the phrase, not as the town of Atar", () => {
+    expect(names("ar", "تم ذلك في إطار التعاون بين البلدين")).toEqual([]);
+    // A town of that size whose name is no common word is still found after «في».
+    expect(names("ar", "انفجار في زاخو")).toEqual(["زاخو=place"]);
+  });
+});
+
 describe("English words that are also towns", () => {
   it("reads neither 'the Union' nor the second half of 'Mega-Deal' as a place", () => {
     expect(names("en", "The president gave the State of the Union address.")).toEqual([]);

@@ -121,6 +121,9 @@ function commonFits(target: Target, tokens: KeyedToken[], start: number, text: s
   if (target.casing === "any") {
     if (target.rank === GIVEN_NAME) return placeWord;
     if (before && has(DESTINATION, before)) return false;
+    // «في إطار»: a small town whose name is a frequent word is the word even after «في».
+    const lead = target.entries[0] as GazetteerEntry;
+    if (lead.kind === "city" && lead.population < SMALL_TOWN.uncased) return false;
     // Subtitles say «لندن» as often as any word; a capital's name among them is still the city,
     // unless it is one of the commonest words (Kyiv's «كيف» is "how").
     if (target.rank <= MOST_FREQUENT.uncased && !(worldCity(target) && target.rank > COMMONEST))
