@@ -112,6 +112,11 @@ describe("people offline", () => {
     expect(names("ru", "министр обороны Андрей Белоусов заявил")).toEqual([
       "Андрей Белоусов=person",
     ]);
+    // «глава МВД»: the abbreviation after the office is its body, not the person.
+    expect(names("ru", "Глава МВД Владимир Колокольцев провел совещание.")).toEqual([
+      "МВД=org",
+      "Владимир Колокольцев=person",
+    ]);
     expect(names("ar", "قال الشيخ نعيم قاسم إن الوضع هادئ")).toEqual(["نعيم قاسم=person"]);
     expect(names("fa", "سردار حسین سلامی گفت")).toEqual(["حسین سلامی=person"]);
   });

@@ -162,11 +162,12 @@ function russianPerson(scan: Scan, i: number): RuleSpan | undefined {
       return { type: "person", first: i, last: j };
   }
   if (!capitalised(t) && russianTitle(word)) {
-    // «министр иностранных дел России Сергей Лавров»: the office's words, then the name.
+    // «министр иностранных дел России Сергей Лавров»: the office's words, then the name; «глава
+    // МИД»: an abbreviation there is the office's body, not the person.
     let from = i + 1;
     for (let k = 0; k < 3 && from < scan.tokens.length; k++) {
       const next = scan.tokens[from] as Token;
-      if (capitalised(next) && !scan.taken[from]) break;
+      if (capitalised(next) && !scan.taken[from] && !/^\p{Lu}{2,}$/u.test(next.text)) break;
       from++;
     }
     const last = capitalRun(scan, from, 3);
