@@ -243,7 +243,13 @@ describe("ambiguity", () => {
   it("reads a name after a demonstrative as a common noun", () => {
     // «این میدان»: this (oil) field, not Medan.
     expect(names("تولید فعلی این میدان")).toEqual([]);
+    expect(names("در آن میدان شلوغ بود")).toEqual([]);
     expect(names("this Nice hotel")).toEqual([]);
+  });
+
+  it("reads Arabic «إن», «أن» (that) before a city as a clause's start, not as Persian «آن»", () => {
+    expect(names("وقال إن دمشق ترفض الاتهامات")).toEqual(["دمشق=Damascus"]);
+    expect(names("وأكد أن بغداد لن تسمح بذلك")).toEqual(["بغداد=Baghdad"]);
   });
 
   it("ships no Uyghur spelling that a Persian name would meet", () => {

@@ -9,6 +9,7 @@ import {
   LINKING,
   LOCATIVE,
   ORGANISATION_HEAD,
+  PERSIAN_THAT,
   PERSON_TITLE,
 } from "./context-words.js";
 import type { GazetteerEntry } from "./gazetteer.js";
@@ -94,7 +95,7 @@ export function fits(
   if (quoted(tokens[start], tokens[end], text)) return false;
   if (inOrganisation(target, tokens, start, text)) return false;
   const before = tokens[start - 1];
-  if (before && lead.kind !== "country" && has(DEMONSTRATIVE, before)) return false;
+  if (before && lead.kind !== "country" && demonstrative(before)) return false;
   // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
   if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
   if (lead.kind === "country") return commonFits(target, tokens, start, text);
@@ -281,6 +282,9 @@ const hasArticle = (token: KeyedToken | undefined) =>
 
 const isAdjacent = (a: KeyedToken | undefined, b: KeyedToken | undefined, text: string) =>
   a !== undefined && b !== undefined && text.slice(a.end, b.start) === " ";
+
+const demonstrative = (token: KeyedToken) =>
+  has(DEMONSTRATIVE, token) || token.text === PERSIAN_THAT;
 
 const has = (words: ReadonlySet<string>, token: KeyedToken) => token.keys.some((k) => words.has(k));
 

@@ -54,8 +54,15 @@ export const LINKING = keys("of de du des d'");
 export const CHAIN_HEAD = keys(`شركة منظمة مؤسسة هيئة وزارة سفارة جمعية اتحاد مجلس
   شرکت سازمان انجمن وزارت سفارت مجموعه اتحادیه شورای`);
 
-/** A demonstrative makes the next word a common noun: «این میدان» (this square), "this Nice hotel". */
+/**
+ * A demonstrative makes the next word a common noun: «این میدان» (this square), "this Nice hotel".
+ * Not Persian «آن» (that): folded it is «ان», which is Arabic's «إن», «أن» (that, before a clause:
+ * «قال إن بغداد …»); see `PERSIAN_THAT`.
+ */
 export const DEMONSTRATIVE = keys(`this that these those ce cet cette ces
   этот эта это эти тот та те того этого этой
   هذا هذه ذلك تلك هذين هاتين
-  این آن همین همان`);
+  این همین همان`);
+
+/** Persian «آن» as written, with its madda: no Arabic word is spelt so. */
+export const PERSIAN_THAT = "آن";
