@@ -288,7 +288,8 @@ const demonstrative = (token: KeyedToken) =>
 
 const has = (words: ReadonlySet<string>, token: KeyedToken) => token.keys.some((k) => words.has(k));
 
-function sentenceStart(tokens: KeyedToken[], index: number, text: string): boolean {
+/** Whether the token at `index` opens a sentence: the text's start, or after . ! ? : or a quote. */
+export function sentenceStart(tokens: readonly Token[], index: number, text: string): boolean {
   const before = tokens[index - 1];
   if (!before) return true;
   return /[.!?:«»"“”]\s*$|\n\s*$/.test(text.slice(before.end, tokens[index]?.start));

@@ -6,6 +6,7 @@
 
 import { wordRank } from "../lib/common-words.js";
 import { perWord } from "../lib/per-word.js";
+import { sentenceStart } from "./ambiguity.js";
 import { ARABIC_LETTER } from "./arabic.js";
 import {
   ARABIC_NATIONALITIES,
@@ -190,17 +191,15 @@ const RUSSIAN_SURNAME =
  */
 function russianSurname(scan: Scan, i: number): RuleSpan | undefined {
   const t = scan.tokens[i] as Token;
-  if (scan.language !== "ru" || !RUSSIAN_SURNAME.test(t.text) || sentenceOpens(scan, i))
+  if (
+    scan.language !== "ru" ||
+    !RUSSIAN_SURNAME.test(t.text) ||
+    sentenceStart(scan.tokens, i, scan.text)
+  )
     return undefined;
   const lower = t.text.toLowerCase().replace(/ё/g, "е");
   if (wordRank("ru", lower) !== undefined || russianGiven(lower)) return undefined;
   return { type: "person", first: i, last: i };
-}
-
-function sentenceOpens(scan: Scan, i: number): boolean {
-  const before = scan.tokens[i - 1];
-  if (!before) return true;
-  return /[.!?:«»"“”—-]\s*$|\n\s*$/.test(scan.text.slice(before.end, scan.tokens[i]?.start));
 }
 
 /** A name token in Arabic script: no particle or verb of saying, no place, no verb's noun. */
@@ -295,22 +294,15 @@ function afterSaying(scan: Scan, i: number): RuleSpan | undefined {
   return arabicName(scan, i + 1, 3);
 }
 
-/** Among Persian's commonest words, as written or without the ezafe's ی («گفت‌وگوی»). */
-const commonPersian = (word: string) => {
+/** Among a language's commonest words, as written or as `bare` leaves it (a clitic off). */
+function common(language: string, word: string, bare: (folded: string) => string): boolean {
   const folded = fold(word);
-  return (
-    wordRank("fa", folded) !== undefined ||
-    wordRank("fa", folded.replace(/\u200c?[يی]$/, "")) !== undefined
-  );
-};
+  return wordRank(language, folded) !== undefined || wordRank(language, bare(folded)) !== undefined;
+}
 
-const commonArabic = (word: string) => {
-  const folded = fold(word);
-  return (
-    wordRank("ar", folded) !== undefined ||
-    wordRank("ar", folded.replace(/^[وف]/, "")) !== undefined
-  );
-};
+// Persian without the ezafe's ی («گفت‌وگوی»), Arabic without «و» or «ف» (and, so).
+const commonPersian = (word: string) => common("fa", word, (w) => w.replace(/\u200c?[يی]$/, ""));
+const commonArabic = (word: string) => common("ar", word, (w) => w.replace(/^[وف]/, ""));
 
 // «تاج‌زاده», «ابراهیم‌پور», «احمدی‌نژاد»: Persian family names built on -zadeh, -pour, -nejad.
 const PERSIAN_SURNAME = /^[\p{Script=Arabic}\u200c]{2,}\u200c?(?:زاده|پور|نژاد)$/u;
