@@ -116,6 +116,12 @@ describe("language identification: Latin script", () => {
     expect(identifyLanguage("Sunday 2025", null, five).language).toBe("und");
   });
 
+  it("takes no French accent in a name for French: a Spanish line about Élisabeth Borne is not French", () => {
+    expect(identifyLanguage("Élisabeth Borne dimite", null, five).language).not.toBe("fr");
+    // In a lower-case word the accent still counts.
+    expect(identifyLanguage("Élisabeth Borne a démissionné", null, five).language).toBe("fr");
+  });
+
   it("weighs English function words and endings against French trigrams", () => {
     expect(identifyLanguage("Nation, tribune, opinion: our view", null, five).language).toBe("en");
     expect(

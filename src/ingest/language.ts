@@ -252,8 +252,9 @@ function kurmanji(hits: Map<string, number>): LanguageGuess | undefined {
 
 // Endings and letter pairs English uses and French, its likeliest confusion here, does not.
 const ENGLISH_FORMS = /\p{L}{2}(?:ing|ness|ship|ght|tor|ity|ous|ly)\b|\b(?:th|wh)\p{L}/giu;
-// Elision (l'année, d'office) and its accents are French's own marks among Latin scripts.
-const FRENCH_FORMS = /\b[ldjmnstc]['’]\p{L}|[éèçœ]/giu;
+// Elision (l'année, d'office) and its accents are French's own marks among Latin scripts; in a
+// lower-case word only, for names keep their spelling in every language (Élisabeth, Mbappé).
+const FRENCH_FORMS = /\b[LDJMNSTCldjmnstc]['’]\p{L}|(?<!\p{Lu}\p{L}*)[éèçœ]/gu;
 
 /**
  * franc's trigram scores, raised for each function word of the language the text contains, for
