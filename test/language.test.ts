@@ -122,6 +122,15 @@ describe("language identification: Latin script", () => {
     expect(identifyLanguage("Élisabeth Borne a démissionné", null, five).language).toBe("fr");
   });
 
+  it("reports a short line of names with no word of its winner as a guess, not as certain", () => {
+    const guess = identifyLanguage("Sanremo, vince Mahmood", null, five);
+    expect(guess.confidence).toBeLessThanOrEqual(0.6);
+    // With the language's own words, as sure as before.
+    expect(identifyLanguage("Le Louvre ferme pour grève", null, five).confidence).toBeGreaterThan(
+      0.9,
+    );
+  });
+
   it("weighs English function words and endings against French trigrams", () => {
     expect(identifyLanguage("Nation, tribune, opinion: our view", null, five).language).toBe("en");
     expect(

@@ -14,6 +14,8 @@ export const UNDETERMINED: LanguageGuess = { language: "und", confidence: 0 };
 const MIN_LETTERS = 8;
 const MIN_LETTERS_STATISTICAL = 15;
 const MIN_MARGIN = 0.03;
+const SHORT_LETTERS = 40;
+const UNSURE = 0.6;
 // Russian and Bulgarian read alike to franc; a close call between them is no call at all.
 const MIN_MARGIN_CYRILLIC = 0.1;
 
@@ -212,7 +214,10 @@ function statistical(
     return { language: toIso1(hinted[0]), confidence: round(Math.min(0.9, 0.6 + margin) * share) };
   }
   if (margin < minMargin) return UNDETERMINED;
-  return { language: toIso1(top[0]), confidence: round(Math.min(0.99, 0.5 + margin * 2) * share) };
+  // A few words of names ("Sanremo, vince Mahmood") give trigrams, not certainty: on a short text
+  // without one of the winner's own words or spellings, a guess is reported as one.
+  const most = letters < SHORT_LETTERS && !top[2] ? UNSURE : 0.99;
+  return { language: toIso1(top[0]), confidence: round(Math.min(most, 0.5 + margin * 2) * share) };
 }
 
 /** Too little text to weigh: a declared language of this script is all there is to go on. */
@@ -267,20 +272,23 @@ function rank(
   candidates: string[],
   preferred: readonly string[],
   hits: Map<string, number>,
-): [string, number][] {
+): Ranked[] {
   const french = Math.min(3, text.match(FRENCH_FORMS)?.length ?? 0);
   const english = Math.min(2, text.match(ENGLISH_FORMS)?.length ?? 0);
   const own = ownWordCounts(words, candidates);
   // Trigram scores settle within a few hundred characters; a long body costs time, not accuracy.
   return francAll(text.slice(0, FRANC_CHARS), { only: candidates, minLength: 1 })
-    .map(([code, score]): [string, number] => {
+    .map(([code, score]): Ranked => {
       const prior = preferred.includes(toIso1(code)) ? 0.1 : 0;
       const marks = code === "fra" ? 0.1 * french : code === "eng" ? 0.1 * english : 0;
       const words = 0.2 * Math.min(3, hits.get(code) ?? 0) + 0.3 * Math.min(3, own.get(code) ?? 0);
-      return [code, score + words + prior + marks];
+      return [code, score + words + prior + marks, words + marks > 0];
     })
     .sort((a, b) => b[1] - a[1]);
 }
+
+/** A language, its score, and whether any of its own words or spellings is in the text. */
+type Ranked = [string, number, boolean];
 
 const FRANC_CHARS = 600;
 
