@@ -87,6 +87,14 @@ describe("organisations offline", () => {
     expect(names("ar", "حركة القمر حول الأرض")).toEqual([]);
     expect(names("ru", "против выступили правительств некоторых стран")).toEqual([]);
   });
+
+  it("in Arabic, takes a head and a nationality for a description, a head and its genitive for a name", () => {
+    // «القوات الألمانية», the German forces, «الجيش اللبناني», the Lebanese army: no name.
+    expect(names("ar", "انسحبت القوات الألمانية من المنطقة")).toEqual([]);
+    expect(names("ar", "أعلن الجيش اللبناني انتشاره")).toEqual([]);
+    // «وزارة الخارجية السورية»: the ministry of foreign affairs, then its country.
+    expect(names("ar", "أعلنت وزارة الخارجية السورية")).toEqual(["وزارة الخارجية السورية=org"]);
+  });
 });
 
 describe("countries by their official names", () => {

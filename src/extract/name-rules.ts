@@ -495,7 +495,9 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
     if (!withArticle(next) || ARABIC_SCRIPT_STOP.has(next)) break;
     last = j;
   }
-  return last > i ? { type: "org", first: i, last } : undefined;
+  // «القوات الألمانية», «الجيش اللبناني»: a head and a nationality describe a body, not name one.
+  const described = last === i + 1 && ARABIC_NATIONALITIES.has(fold(scan.tokens[last]?.text ?? ""));
+  return last > i && !described ? { type: "org", first: i, last } : undefined;
 }
 
 /** «Путин … Путина», «Macron … Macron»: a person named in full is found again by surname. */
