@@ -135,9 +135,8 @@ ${WATCHLIST_YAML}`);
       "Islamic State",
       "Mosul",
       "Russia",
+      // Not «القوات العراقية»: the Iraqi forces, a head and a nationality, name no organisation.
       "Syria",
-      // An organisation by its head word and the construct after it (Iraqi forces).
-      "القوات العراقية",
     ]);
     // The Arabic one by its watched group alone, the Russian one by its word and its group.
     const tagged = await t.db.query<{ url: string; category_id: string }>(
