@@ -119,11 +119,11 @@ function commonFits(target: Target, tokens: KeyedToken[], start: number, text: s
   if (!Number.isFinite(target.rank)) return true;
   const before = tokens[start - 1];
   const placeWord = before !== undefined && has(LOCATIVE, before);
+  const lead = target.entries[0] as GazetteerEntry;
   if (target.casing === "any") {
     if (target.rank === GIVEN_NAME) return placeWord;
     if (before && has(DESTINATION, before)) return false;
     // «في إطار»: a small town whose name is a frequent word is the word even after «في».
-    const lead = target.entries[0] as GazetteerEntry;
     if (lead.kind === "city" && lead.population < SMALL_TOWN.uncased) return false;
     // Subtitles say «لندن» as often as any word; a capital's name among them is still the city,
     // unless it is one of the commonest words (Kyiv's «كيف» is "how").
@@ -134,7 +134,6 @@ function commonFits(target: Target, tokens: KeyedToken[], start: number, text: s
   if (placeWord) return true;
   // "Google" for Topeka: a town's alternate name that is also a word needs a word of place; a
   // large city's is its name in another language ("Moscou", "Londres").
-  const lead = target.entries[0] as GazetteerEntry;
   if (!target.main && lead.population < LARGE_CITY) return false;
   // "Paris", "Londres" open a dateline; a city that large is meant whenever it is capitalised.
   if (lead.population >= LARGE_CITY) return true;

@@ -178,7 +178,7 @@ function russianPerson(scan: Scan, i: number): RuleSpan | undefined {
     const last = capitalRun(scan, i + 1, 2);
     return last === undefined ? undefined : { type: "person", first: i, last };
   }
-  return russianSurname(scan, i);
+  return russianSurname(scan, i, word);
 }
 
 // -ов, -ев, -ин and their case forms; -енко, -швили, -дзе, -ян whatever the case.
@@ -189,7 +189,7 @@ const RUSSIAN_SURNAME =
  * «Свиридова», «Дурову», «Лукашенко»: Russian surnames are built on a few endings. Such a word,
  * capitalised inside a sentence, is a surname unless it is a common word, a place or a given name.
  */
-function russianSurname(scan: Scan, i: number): RuleSpan | undefined {
+function russianSurname(scan: Scan, i: number, folded: string): RuleSpan | undefined {
   const t = scan.tokens[i] as Token;
   if (
     scan.language !== "ru" ||
@@ -197,8 +197,7 @@ function russianSurname(scan: Scan, i: number): RuleSpan | undefined {
     sentenceStart(scan.tokens, i, scan.text)
   )
     return undefined;
-  const lower = t.text.toLowerCase().replace(/ё/g, "е");
-  if (wordRank("ru", lower) !== undefined || russianGiven(lower)) return undefined;
+  if (wordRank("ru", folded) !== undefined || russianGiven(folded)) return undefined;
   return { type: "person", first: i, last: i };
 }
 

@@ -134,19 +134,23 @@ export function identifyLanguage(
   // Brands and names in Latin letters ("Apple и Google объявили") leave a Cyrillic sentence in
   // its own language: a third of the letters with a language's own words or letters decide it.
   if (dominant !== counts.cyrillic && counts.cyrillic >= letters * 0.3) {
-    const cue = byMarkers(text, CYRILLIC_MARKERS, 0.7) ?? byWords(text, CYRILLIC_WORDS);
+    const cue = cyrillicCue(text, 0.7);
     if (cue) return { ...cue, confidence: round(cue.confidence * 0.8) };
   }
   const words = wordsOf(text);
   const hits = functionWordHits(words);
   if (dominant === counts.cyrillic) {
-    const cue = byMarkers(text, CYRILLIC_MARKERS, share) ?? byWords(text, CYRILLIC_WORDS);
+    const cue = cyrillicCue(text, share);
     // No prior here: Russian and Bulgarian without their cues are a coin toss for franc too.
     const candidates = cyrillicCandidates(text);
     return cue ?? statistical(text, words, hits, candidates, hint, share, [], MIN_MARGIN_CYRILLIC);
   }
   return kurmanji(hits) ?? statistical(text, words, hits, LATIN_CANDIDATES, hint, share, preferred);
 }
+
+/** A Cyrillic language's own letters, else its own words, when only one language's are there. */
+const cyrillicCue = (text: string, share: number) =>
+  byMarkers(text, CYRILLIC_MARKERS, share) ?? byWords(text, CYRILLIC_WORDS);
 
 /** Ukrainian and Belarusian write і (and ї, є, ґ, ў) in nearly every line: without them, neither. */
 function cyrillicCandidates(text: string): string[] {
