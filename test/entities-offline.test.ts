@@ -51,6 +51,9 @@ describe("organisations offline", () => {
     ]);
     expect(names("ar", "رحبت وزارة الخارجية بالقرار")).toEqual(["وزارة الخارجية=org"]);
     expect(names("fa", "وزارت امور خارجه اعلام کرد")).toEqual(["وزارت امور خارجه=org"]);
+    expect(names("ar", "تعاقد نادي الوداد الرياضي مع مدرب جديد")).toEqual([
+      "نادي الوداد الرياضي=org",
+    ]);
   });
 
   it("in Persian, ends an organisation's name at a determiner or a preposition", () => {
@@ -145,6 +148,14 @@ describe("people offline", () => {
       "احمدی=person",
       "ایران=place",
     ]);
+  });
+
+  it("in Persian, reads «علی» as the given name Ali, but not in «علی رغم» (despite)", () => {
+    expect(names("fa", "علی مطهری نماینده مجلس دیروز گفت")).toEqual(["علی مطهری=person"]);
+    expect(names("fa", "آقای علی مطهری پاسخ داد")).toEqual(["علی مطهری=person"]);
+    expect(names("fa", "او علی رغم همه مشکلات آمد")).toEqual([]);
+    // Arabic writes «على» (on) with ى, but often as «علي» too: there the word stays a particle.
+    expect(names("ar", "حصل علي جائزة كبيرة")).toEqual([]);
   });
 
   it("in Persian, takes a word built on a family name's ending (-zadeh, -pour, -nejad) for a name", () => {

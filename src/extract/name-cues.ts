@@ -114,7 +114,16 @@ export const ARABIC_SCRIPT_STOP = set(`في من على إلى الى عن مع 
   و ثم أو أي كل هذا هذه ذلك تلك إنه له لها بأن
   و در از به با که را این آن برای تا بر است بود شد گفت کرد کرده می‌گوید افزود اظهار داشت
   نیز هم یا اما ولی اگر چون پس پیش روز دیروز امروز وی او آنها ما شما خود نه هر همه
-  همان همین چنین چنان تحت طی توسط بدون درباره علیه نزد میان بین روی زیر`);
+  همان همین چنین چنان تحت طی توسط بدون درباره علیه نزد میان بین روی زیر رغم`);
+
+/**
+ * Whether a word of Arabic script ends a name. Folding makes the name Ali, in Persian «علی», one
+ * with Arabic «على» (on); Persian has no such preposition but in set phrases («علی‌رغم»), where
+ * Arabic news often writes ى as ي: only the Persian spelling is surely the name.
+ */
+export function stopsName(word: string): boolean {
+  return ARABIC_SCRIPT_STOP.has(fold(word)) && word !== "علی";
+}
 
 /**
  * Arabic adjectives of nationality (masculine; the feminine adds ة). After a title they belong to
@@ -356,7 +365,7 @@ export const RUSSIAN_PLACE_ACRONYMS = new Set([
  */
 export const ARABIC_ORG_HEADS = set(`وزارة هيئة مجلس حزب جبهة منظمة جامعة شركة مؤسسة بنك مصرف
   وكالة جيش قوات اتحاد الاتحاد لجنة اللجنة محكمة المحكمة جماعة تنظيم كتائب سرايا ألوية فيلق
-  مديرية المجلس الجيش القوات`);
+  مديرية المجلس الجيش القوات نادي النادي`);
 
 /** Persian organisation heads, followed by the name they head (ezafe, unwritten). */
 export const PERSIAN_ORG_HEADS = set(`وزارت سازمان حزب شرکت دانشگاه مجلس سپاه بانک خبرگزاری ارتش

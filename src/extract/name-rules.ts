@@ -14,7 +14,6 @@ import {
   ARABIC_ROLES,
   ARABIC_SAYING,
   ARABIC_SCRIPT_GIVEN,
-  ARABIC_SCRIPT_STOP,
   ARABIC_TITLES,
   FRENCH_ORG_ADJECTIVE,
   fold,
@@ -33,6 +32,7 @@ import {
   RUSSIAN_ORG_STEMS,
   RUSSIAN_PLACE_ACRONYMS,
   RUSSIAN_TITLE_STEMS,
+  stopsName,
 } from "./name-cues.js";
 import type { Token } from "./normalize.js";
 import { CYRILLIC_LETTER } from "./russian.js";
@@ -208,7 +208,7 @@ const nameWord = (scan: Scan, j: number) => {
     t !== undefined &&
     arabicScript(t) &&
     !scan.taken[j] &&
-    !ARABIC_SCRIPT_STOP.has(fold(t.text)) &&
+    !stopsName(t.text) &&
     !among(ARABIC_TITLES, t.text) &&
     !among(PERSIAN_TITLES, t.text) &&
     !among(PERSIAN_OFFICES_AFTER, t.text) &&
@@ -320,7 +320,7 @@ function clauseOpens(scan: Scan, i: number): boolean {
   const before = scan.tokens[i - 1];
   if (!before) return true;
   if (/[.،,:؛»«"()]/.test(scan.text.slice(before.end, scan.tokens[i]?.start))) return true;
-  return ARABIC_SCRIPT_STOP.has(fold(before.text));
+  return stopsName(before.text);
 }
 
 /** A name of up to `most` words from `from`: the first without the article, a family name last. */
@@ -491,7 +491,7 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   let last = i;
   for (let j = i + 1; j <= i + 4 && joined(scan, j - 1, j); j++) {
     const next = fold(scan.tokens[j]?.text ?? "");
-    if (!withArticle(next) || ARABIC_SCRIPT_STOP.has(next)) break;
+    if (!withArticle(next) || stopsName(scan.tokens[j]?.text ?? "")) break;
     last = j;
   }
   // «القوات الألمانية», «الجيش اللبناني»: a head and a nationality describe a body, not name one.
