@@ -51,6 +51,11 @@ describe("organisations offline", () => {
     ]);
     expect(names("ar", "رحبت وزارة الخارجية بالقرار")).toEqual(["وزارة الخارجية=org"]);
     expect(names("fa", "وزارت امور خارجه اعلام کرد")).toEqual(["وزارت امور خارجه=org"]);
+    // The elided article is no part of the name; a firm, a union, a church are heads too.
+    expect(
+      names("fr", "Devant l'Assemblée nationale, la Compagnie des Indes et le Syndicat national"),
+    ).toEqual(["Assemblée nationale=org", "Compagnie des Indes=org", "Syndicat national=org"]);
+    expect(names("fr", "La société a vendu sa caisse.")).toEqual([]);
     expect(names("ar", "تعاقد نادي الوداد الرياضي مع مدرب جديد")).toEqual([
       "نادي الوداد الرياضي=org",
     ]);

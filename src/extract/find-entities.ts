@@ -29,7 +29,7 @@ export function findEntities(
   );
   const spans = ruleSpans({ text, tokens, taken, town, language });
   const found: Match[] = spans.map((span) => {
-    const start = tokens[span.first]?.start ?? 0;
+    const start = span.start ?? tokens[span.first]?.start ?? 0;
     const end = span.end ?? tokens[span.last]?.end ?? start;
     const surface = text.slice(start, end);
     return { entity: ruleEntity(span.type, surface), start, end, surface, confidence: 0.6 };

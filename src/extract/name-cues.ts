@@ -286,7 +286,8 @@ export const LATIN_ORG_HEADS = set(`ministry department council committee commis
   university party front army office court authority organisation organization union federation
   association institute
   ministère conseil banque parti front agence commission comité cour tribunal université fédération
-  union organisation office institut musée direction département assemblée armée mouvement`);
+  union organisation office institut musée direction département assemblée armée mouvement
+  société compagnie caisse chambre syndicat ligue confédération église galerie`);
 
 /** French organisation names are a head and an adjective: «Parti socialiste», «Assemblée nationale». */
 export const FRENCH_ORG_ADJECTIVE =
