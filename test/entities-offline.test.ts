@@ -56,6 +56,9 @@ describe("organisations offline", () => {
       names("fr", "Devant l'Assemblée nationale, la Compagnie des Indes et le Syndicat national"),
     ).toEqual(["Assemblée nationale=org", "Compagnie des Indes=org", "Syndicat national=org"]);
     expect(names("fr", "La société a vendu sa caisse.")).toEqual([]);
+    // A foreign name in quotation marks after the head is the organisation's own.
+    expect(names("ar", 'خفضت وكالة " موديز " تصنيف البنك')).toEqual(['وكالة " موديز "=org']);
+    expect(names("ar", "وقعت شركة «توتال إنرجيز» عقدا")).toEqual(["شركة «توتال إنرجيز»=org"]);
     expect(names("ar", "تعاقد نادي الوداد الرياضي مع مدرب جديد")).toEqual([
       "نادي الوداد الرياضي=org",
     ]);

@@ -493,6 +493,8 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
     return last > i ? { type: "org", first: i, last } : undefined;
   }
   if (!among(ARABIC_ORG_HEADS, word)) return undefined;
+  const quoted = quotedAfter(scan, i);
+  if (quoted) return quoted;
   // The construct chain: every word after the head carries the article («مجلس الأمن الدولي»).
   let last = i;
   for (let j = i + 1; j <= i + 4 && joined(scan, j - 1, j); j++) {
@@ -503,6 +505,23 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   // «القوات الألمانية», «الجيش اللبناني»: a head and a nationality describe a body, not name one.
   const described = last === i + 1 && ARABIC_NATIONALITIES.has(fold(scan.tokens[last]?.text ?? ""));
   return last > i && !described ? { type: "org", first: i, last } : undefined;
+}
+
+/**
+ * «مؤسسة " فيتش ريتنغز "»: a foreign name in quotation marks after an organisation's head is
+ * the organisation's own, as written; the head with it.
+ */
+function quotedAfter(scan: Scan, head: number): RuleSpan | undefined {
+  const from = scan.tokens[head + 1];
+  const headEnd = scan.tokens[head]?.end ?? 0;
+  if (!from || !/^\s*["«“]\s*$/.test(scan.text.slice(headEnd, from.start))) return undefined;
+  const close = scan.text.slice(from.start, from.start + 60).search(/["»”]/);
+  if (close < 0) return undefined;
+  let last = head + 1;
+  while ((scan.tokens[last + 1]?.end ?? Infinity) <= from.start + close) last++;
+  // «وكالة «رويترز»»: a name the lists know is theirs.
+  if (scan.taken.slice(head + 1, last + 1).some(Boolean)) return undefined;
+  return { type: "org", first: head, last, end: from.start + close + 1 };
 }
 
 /** «Путин … Путина», «Macron … Macron»: a person named in full is found again by surname. */
