@@ -138,6 +138,12 @@ describe("people offline", () => {
     ]);
     expect(names("ar", "قال الشيخ نعيم قاسم إن الوضع هادئ")).toEqual(["نعيم قاسم=person"]);
     expect(names("fa", "سردار حسین سلامی گفت")).toEqual(["حسین سلامی=person"]);
+    // A profession is a title too; the object of the verb after it («حكما», a sentence) is none.
+    expect(names("ar", "وغنى المطرب كاظم الساهر أغنية جديدة")).toEqual(["كاظم الساهر=person"]);
+    expect(names("ar", "قال المدرب البرتغالي جوزيه مورينيو إن فريقه جاهز")).toEqual([
+      "جوزيه مورينيو=person",
+    ]);
+    expect(names("ar", "وأصدر القاضي حكما بالسجن")).toEqual([]);
   });
 
   it("in Persian, finds a name set before its bearer's office, and stops a title at a known name", () => {

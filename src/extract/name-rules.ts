@@ -248,7 +248,7 @@ function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
       from++;
     // «الوزيرة الأميركية تحمل أفكارا»: a common word there is the sentence going on.
     const first = scan.tokens[from]?.text ?? "";
-    if (!persian && commonArabic(first) && !among(ARABIC_SCRIPT_GIVEN, first)) return undefined;
+    if (!persian && commonOrObject(first) && !among(ARABIC_SCRIPT_GIVEN, first)) return undefined;
     return arabicName(scan, from, 3);
   }
   if (among(ARABIC_SCRIPT_GIVEN, word) && nameWord(scan, i + 1) && joined(scan, i, i + 1)) {
@@ -304,6 +304,12 @@ function common(language: string, word: string, bare: (folded: string) => string
 // Persian without the ezafe's ی («گفت‌وگوی»), Arabic without «و» or «ف» (and, so).
 const commonPersian = (word: string) => common("fa", word, (w) => w.replace(/\u200c?[يی]$/, ""));
 const commonArabic = (word: string) => common("ar", word, (w) => w.replace(/^[وف]/, ""));
+/**
+ * «حكما», «عزما»: a common noun with the accusative's alif (written or not with its tanween) is
+ * the sentence's object, which no name is.
+ */
+const commonOrObject = (word: string) =>
+  commonArabic(word) || (/..[اً]+$/.test(word) && commonArabic(word.replace(/[اً]+$/, "")));
 
 // «تاج‌زاده», «ابراهیم‌پور», «احمدی‌نژاد»: Persian family names built on -zadeh, -pour, -nejad.
 const PERSIAN_SURNAME = /^[\p{Script=Arabic}\u200c]{2,}\u200c?(?:زاده|پور|نژاد)$/u;
