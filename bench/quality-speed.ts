@@ -9,7 +9,7 @@ import { generateFeeds } from "./corpus.js";
  * Texts in the five languages from the bench corpus, each cut or joined (with others of its
  * language) to about `length` characters.
  */
-async function texts(length: number): Promise<{ text: string; language: string }[]> {
+export async function texts(length: number): Promise<{ text: string; language: string }[]> {
   const all: { text: string; language: string }[] = [];
   for (const feed of generateFeeds(10, 40)) {
     const read = await readFeed(feed.body, null, "https://bench.example/");

@@ -17,7 +17,7 @@ import type { Token } from "./normalize.js";
 
 /** A token of the text with every key it might be filed under, made once per text. */
 export interface KeyedToken extends Token {
-  keys: string[];
+  keys: readonly string[];
 }
 
 /** What a path of the trie names: the entries bearing that name, likeliest first. */
@@ -147,9 +147,20 @@ function worldCity(target: Target): boolean {
 }
 
 export function mostlyNonLatin(text: string): boolean {
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  const other = text.match(/[\p{Script=Arabic}\p{Script=Cyrillic}]/gu)?.length ?? 0;
-  return other > latin;
+  // By code ranges, in one pass: a match of every letter made an array as long as the text.
+  let balance = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f))
+      balance--;
+    else if (
+      (c >= 0x400 && c <= 0x52f) ||
+      (c >= 0x600 && c <= 0x6ff) ||
+      (c >= 0xfb50 && c <= 0xfeff)
+    )
+      balance++;
+  }
+  return balance > 0;
 }
 
 function quoted(

@@ -92,7 +92,7 @@ function keywordForms(keyword: string): Keyword[] {
 }
 
 interface TextIndex {
-  keys: string[][];
+  keys: (readonly string[])[];
   all: Set<string>;
 }
 
@@ -108,7 +108,11 @@ function has(text: TextIndex, keyword: Keyword): boolean {
   return text.keys.some((_, i) => matchesAt(text.keys, i, keyword));
 }
 
-function matchesAt(tokens: string[][], start: number, keyword: Keyword): boolean {
+function matchesAt(
+  tokens: readonly (readonly string[])[],
+  start: number,
+  keyword: Keyword,
+): boolean {
   return keyword.keys.every((key, j) => {
     const candidates = tokens[start + j];
     if (!candidates) return false;

@@ -102,22 +102,39 @@ export class Matcher {
   }
 
   private longestAt(tokens: KeyedToken[], start: number, context: TextContext) {
-    let best: Found | undefined;
-    const walk = (node: Node, index: number, exact: boolean) => {
-      tokens[index]?.keys.forEach((key, k) => {
-        const child = node.next?.get(key);
-        if (!child) return;
-        const isExact = exact && k === 0;
-        const target = child.target && narrowed(child.target, tokens[start]);
-        const span = { start, end: index, exact: isExact };
-        if (target && (!best || index > best.endToken) && fits(target, tokens, span, context))
-          best = { target, start, endToken: index, exact: isExact };
-        walk(child, index + 1, isExact);
-      });
-    };
-    walk(this.root, start, true);
-    return best;
+    return walk(this.root, { tokens, start, context }, start, true, undefined);
   }
+}
+
+interface Walk {
+  tokens: KeyedToken[];
+  start: number;
+  context: TextContext;
+}
+
+/** The longest fitting name from `w.start` down the trie; plain loops, as it runs per token. */
+function walk(
+  node: Node,
+  w: Walk,
+  index: number,
+  exact: boolean,
+  best: Found | undefined,
+): Found | undefined {
+  const keys = w.tokens[index]?.keys;
+  if (!keys || !node.next) return best;
+  for (let k = 0; k < keys.length; k++) {
+    const child = node.next.get(keys[k] as string);
+    if (!child) continue;
+    const isExact = exact && k === 0;
+    const target = child.target && narrowed(child.target, w.tokens[w.start]);
+    if (target && (!best || index > best.endToken)) {
+      const span = { start: w.start, end: index, exact: isExact };
+      if (fits(target, w.tokens, span, w.context))
+        best = { target, start: w.start, endToken: index, exact: isExact };
+    }
+    best = walk(child, w, index + 1, isExact, best);
+  }
+  return best;
 }
 
 const built = new Map<string, Matcher>();

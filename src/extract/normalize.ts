@@ -5,6 +5,8 @@
  * them is that token's key. The same rules serve every language of a script, so a mislabelled
  * language does not stop a match.
  */
+
+import { perWord } from "../lib/per-word.js";
 import { ARABIC_LETTER, arabicVariants, foldArabic, withoutArticle } from "./arabic.js";
 import { foldLatin, latinVariants } from "./latin.js";
 import { CYRILLIC_LETTER, russianCases, russianExtraForms, russianLower } from "./russian.js";
@@ -41,12 +43,12 @@ export function nameKeySequences(name: string): string[][] {
   return [...sequences.values()];
 }
 
-/** Every key a token of running text might be filed under. */
-export function textKeys(token: string): string[] {
+/** Every key a token of running text might be filed under; shared between calls, not to change. */
+export const textKeys = perWord((token: string): readonly string[] => {
   if (ARABIC_LETTER.test(token)) return arabicVariants(foldArabic(token));
   if (CYRILLIC_LETTER.test(token)) return [russianLower(token)];
   return latinVariants(token);
-}
+});
 
 export interface Token {
   text: string;
