@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { nameKey, nameKeySequences } from "../src/extract/normalize.js";
+import { ADMIN1_NAMES } from "./admin1-names.js";
 import { COUNTRY_NAMES } from "./country-names.js";
 import { frequentWords } from "./frequency-words.js";
 import { CURATED_PLACES } from "./regions.js";
@@ -130,7 +131,8 @@ const seats = new Map(
     .map((p) => [`${p.country_code}.${p.admin1_code}`, p]),
 );
 for (const region of readTsv("admin1.tsv")) {
-  const names = [...new Set([region.name ?? "", region.asciiname ?? ""])].filter(
+  const russian = ADMIN1_NAMES[region.code ?? ""] ?? [];
+  const names = [...new Set([region.name ?? "", region.asciiname ?? "", ...russian])].filter(
     (n) => n.length >= 3,
   );
   const [lat, lon] = provinceAt(region.code ?? "");

@@ -79,10 +79,12 @@ describe("organisations offline", () => {
       "Quantcast=org",
       "Wall Street Journal=org",
     ]);
-    // A state's abbreviation is no organisation; a line in capitals is read as words.
-    expect(names("ru", "Сделку «Роснефти» одобрили в ДПНИ и КНДР.")).toEqual([
+    // A state's abbreviation is no organisation (КНДР is North Korea; ФРГ, which the gazetteer
+    // does not hold, is nothing); a line in capitals is read as words.
+    expect(names("ru", "Сделку «Роснефти» одобрили в ДПНИ, КНДР и ФРГ.")).toEqual([
       "Роснефти=org",
       "ДПНИ=org",
+      "КНДР=place",
     ]);
     expect(names("ru", "ЗАЯВЛЕНИЕ ПРАВИТЕЛЬСТВА ОПУБЛИКОВАНО")).toEqual([]);
   });
@@ -115,6 +117,44 @@ describe("countries by their official names", () => {
     expect(russia("ar", "صوت الاتحاد الروسي ضد القرار")).toEqual(["country:RU"]);
     expect(russia("fa", "فدراسیون روسیه با این طرح مخالفت کرد")).toEqual(["country:RU"]);
     expect(russia("fr", "La Fédération de Russie a protesté.")).toEqual(["country:RU"]);
+  });
+
+  it("knows the countries by the names the news gives them, not only the formal or old ones", () => {
+    const ids = (language: string, text: string) =>
+      findEntities(matcher, text, language).map((m) => m.entity.id);
+    expect(ids("ru", "Делегации Южной Кореи и Северной Кореи встретились.")).toEqual([
+      "country:KR",
+      "country:KP",
+    ]);
+    expect(ids("fr", "La Corée du Nord, la RDC et la Somalie.")).toEqual([
+      "country:KP",
+      "country:CD",
+      "country:SO",
+    ]);
+    expect(ids("ar", "اشتباكات في الصومال وجنوب السودان")).toEqual(["country:SO", "country:SS"]);
+    expect(ids("ru", "в Демократической Республике Конго и Киргизии")).toEqual([
+      "country:CD",
+      "country:KG",
+    ]);
+  });
+});
+
+describe("provinces the Russian news names", () => {
+  it("finds an oblast, a krai or a republic in any case, and a neuter name in -ье", () => {
+    const ids = (text: string) => findEntities(matcher, text, "ru").map((m) => m.surface);
+    // «Курской» alone is an adjective; the province is the one its noun follows.
+    expect(ids("Беспилотники сбиты над Курской и Белгородской областью.")).toEqual([
+      "Белгородской областью",
+    ]);
+    expect(ids("Обстрел в Белгородской области и в Краснодарском крае.")).toEqual([
+      "Белгородской области",
+      "Краснодарском крае",
+    ]);
+    expect(ids("Власти Луганской области и Дагестана сообщили.")).toEqual([
+      "Луганской области",
+      "Дагестана",
+    ]);
+    expect(ids("Жители Подмосковья и Запорожья.")).toEqual(["Подмосковья", "Запорожья"]);
   });
 });
 

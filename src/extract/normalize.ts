@@ -33,7 +33,8 @@ export function nameKeySequences(name: string): string[][] {
   );
   const sequences = new Map<string, string[]>();
   const add = (keys: string[]) => sequences.set(keys.join(" "), keys);
-  const cases = tokens.map((t, i) => (declines[i] ? russianCases(t.text) : undefined));
+  const feminine = tokens.some((t) => /(?:ая|яя)$/.test(russianLower(t.text)));
+  const cases = tokens.map((t, i) => (declines[i] ? russianCases(t.text, feminine) : undefined));
   for (let c = 0; c < 6; c++) {
     add(tokens.map((t, i) => cases[i]?.[c] ?? nameKey(t.text)));
   }

@@ -15,10 +15,16 @@ const VELAR_OR_HUSHING = /[гкхжшчщ]$/;
 
 export const russianLower = (word: string) => word.toLowerCase().replace(/ё/g, "е");
 
-/** The six case forms of one word (the same word six times when it does not decline). */
-export function russianCases(word: string): string[] {
+/**
+ * The six case forms of one word (the same word six times when it does not decline). A noun in
+ * -ь may be of either gender; `feminine` says it is, as a feminine adjective before it shows
+ * («Курская область»: «Курской области»).
+ */
+export function russianCases(word: string, feminine = false): string[] {
   const w = russianLower(word);
   if (w.length < 3 || !/[а-я]$/.test(w)) return Array(6).fill(w);
+  if (feminine && w.endsWith("ь"))
+    return ["ь", "и", "и", "ь", "ью", "и"].map((e) => w.slice(0, -1) + e);
   const [stem, endings] = paradigm(w);
   return endings.map((e) => stem + e);
 }
@@ -60,6 +66,9 @@ function paradigm(w: string): [string, Endings] {
   }
   if (w.endsWith("й")) return [cut(1), ["й", "я", "ю", "й", "ем", "е"]];
   if (w.endsWith("ь")) return [cut(1), ["ь", "я", "ю", "ь", "ем", "е"]];
+  // Neuter nouns in -ье (Подмосковье, Запорожье); a borrowed name so spelt (Монпелье) gains
+  // forms no text writes.
+  if (w.endsWith("ье") && w.length >= 6) return [cut(2), ["ье", "ья", "ью", "ье", "ьем", "ье"]];
   if (w.endsWith("ы")) return [cut(1), ["ы", "ов", "ам", "ы", "ами", "ах"]];
   // Borrowed names in a vowel (Кито, Чили, Перу, Баку) do not decline.
   if (/[оеиуюэ]$/.test(w)) return [w, ["", "", "", "", "", ""]];
