@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { nameKey, nameKeySequences } from "../src/extract/normalize.js";
 import { ADMIN1_NAMES } from "./admin1-names.js";
+import { CITY_NAMES } from "./city-names.js";
 import { COUNTRY_NAMES } from "./country-names.js";
 import { frequentWords } from "./frequency-words.js";
 import { CURATED_PLACES } from "./regions.js";
@@ -191,7 +192,10 @@ function placeNames(place: Row): string[] {
     if (/^[\p{Script=Cyrillic}\s-]+$/u.test(n)) return large || CYRILLIC_COUNTRIES.has(country);
     return large && /^\p{Lu}[\p{L}' -]+$/u.test(n);
   });
-  return [...new Set([place.name ?? "", place.asciiname ?? "", ...alternates])].filter(Boolean);
+  const curated = CITY_NAMES[place.geonameid ?? ""] ?? [];
+  return [...new Set([place.name ?? "", place.asciiname ?? "", ...alternates, ...curated])].filter(
+    Boolean,
+  );
 }
 
 function native(name: string, country: string): boolean {

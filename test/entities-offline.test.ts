@@ -139,6 +139,29 @@ describe("countries by their official names", () => {
   });
 });
 
+describe("places in a list", () => {
+  it("reads names joined to a place by «و», «и», 'and' or a comma as places too", () => {
+    const surfaces = (language: string, text: string) =>
+      findEntities(matcher, text, language).map((m) => `${m.surface}=${m.entity.type}`);
+    // Homs and Gaza are also words (chickpeas; «وغزة» a clitic on a short word): in a list of
+    // places after «في», they are the cities.
+    expect(surfaces("ar", "غارات في حلب وإدلب وحمص وغزة")).toEqual([
+      "حلب=place",
+      "وإدلب=place",
+      "وحمص=place",
+      "وغزة=place",
+    ]);
+    // The commonest words stay words: «وكيف» is "and how", not Kyiv.
+    expect(surfaces("ar", "زار حلب وكيف يرى")).toEqual(["حلب=place"]);
+    expect(surfaces("ru", "Бои в Газе, Ракке и Эрбиле.")).toEqual([
+      "Газе=place",
+      "Ракке=place",
+      "Эрбиле=place",
+    ]);
+    expect(surfaces("ru", "Утечка газа в доме.")).toEqual([]);
+  });
+});
+
 describe("provinces the Russian news names", () => {
   it("finds an oblast, a krai or a republic in any case, and a neuter name in -ье", () => {
     const ids = (text: string) => findEntities(matcher, text, "ru").map((m) => m.surface);

@@ -13,6 +13,9 @@ const keys = (list: string) =>
       .flatMap((w) => [...textKeys(w), ...nameKeySequences(w).flat()]),
   );
 
+/** The word "and" between two names of a list (Arabic script writes «و» onto the name). */
+export const AND = keys(`and et и و`);
+
 /** A preposition of place or a place noun just before a name: «في», «در», «в», "near". */
 export const LOCATIVE = keys(`in at near from to into outside across toward towards around
   à en de près vers dans depuis entre

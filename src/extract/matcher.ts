@@ -2,6 +2,7 @@ import type { Entity } from "../store/entities.js";
 import {
   ELISION,
   fits,
+  isPlace,
   type KeyedToken,
   mostlyNonLatin,
   narrowed,
@@ -87,7 +88,7 @@ export class Matcher {
       keys: textKeys(word),
     }));
     const found: Found[] = [];
-    const context: TextContext = { text, latinIsForeign: mostlyNonLatin(text) };
+    const context: TextContext = { text, latinIsForeign: mostlyNonLatin(text), lastPlace: -1 };
     for (let i = 0; i < tokens.length; ) {
       const hit = this.longestAt(tokens, i, context);
       if (!hit) {
@@ -95,6 +96,7 @@ export class Matcher {
         continue;
       }
       found.push(hit);
+      if (isPlace(hit.target)) context.lastPlace = hit.endToken;
       i = hit.endToken + 1;
     }
     const countries = contextCountries(found, options.region ?? []);

@@ -1,0 +1,20 @@
+/**
+ * Names the news writes for cities of the region where GeoNames has none in that language, or
+ * only a rare one («Ар-Ракка» but not «Ракка»), or one the build drops as a common word («Газа»
+ * is also "of gas"). By GeoNames id; the matcher's rules for names that are words still apply.
+ * Written for this project.
+ */
+export const CITY_NAMES: Record<string, string[]> = {
+  "281133": ["Газа"], // Gaza
+  "282239": ["Рамалла"], // Ramallah
+  "172955": ["Ракка", "Эр-Ракка", "Raqqa", "Rakka"], // Raqqa
+  "95446": ["Эрбиль", "Арбиль"], // Erbil
+  "90150": ["Тикрит"], // Tikrit
+  "170905": ["Дараа", "Daraa", "Deraa"], // Daraa
+  "173811": ["Хасеке", "Эль-Хасака"], // al-Hasakah
+  "167357": ["Манбидж"], // Manbij
+  "91597": ["Самарра"], // Samarra
+  "277130": ["Баальбек"], // Baalbek
+  "79415": ["Ходейда", "Hodeïda"], // Hodeidah
+  "122491": ["Натанз"], // Natanz
+};
