@@ -159,6 +159,13 @@ describe("places in a list", () => {
       "Эрбиле=place",
     ]);
     expect(surfaces("ru", "Утечка газа в доме.")).toEqual([]);
+    // Towns of the war in Ukraine and Russia, by the names Arabic and Persian news give them.
+    expect(surfaces("ar", "قصف في خاركيف وزابوريجيا وكورسك")).toEqual([
+      "خاركيف=place",
+      "وزابوريجيا=place",
+      "وكورسك=place",
+    ]);
+    expect(surfaces("fa", "نبرد در باخموت و پوکروفسک")).toEqual(["باخموت=place", "پوکروفسک=place"]);
   });
 });
 
