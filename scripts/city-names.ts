@@ -17,6 +17,16 @@ export const CITY_NAMES: Record<string, string[]> = {
   "277130": ["Баальбек"], // Baalbek
   "79415": ["Ходейда", "Hodeïda"], // Hodeidah
   "122491": ["Натанз"], // Natanz
+  // Arabic names with the article, which GeoNames gives without it or garbled («ااالخرطوم»):
+  // written with the article, a name can only be a place named with it.
+  "379252": ["الخرطوم"], // Khartoum
+  "379555": ["الفاشر", "Эль-Фашер", "El-Fasher"], // El Fasher
+  "278913": ["النبطية", "Набатия", "Nabatieh"], // Nabatieh
+  "174448": ["البوكمال", "Абу-Кемаль"], // Abu Kamal
+  "72968": ["مأرب", "Мариб", "Marib"], // Marib
+  "71334": ["صعدة", "Саада", "Saada"], // Saada
+  "71137": ["صنعا"], // Sanaa, as Persian writes it
+  "377039": ["پورت سودان"], // Port Sudan, in Persian
   // Russia's and Ukraine's towns of the war, in Arabic, Persian and French
   "538560": ["كورسك", "کورسک"], // Kursk
   "571476": ["بريانسك", "بریانسک", "Briansk"], // Bryansk

@@ -159,6 +159,11 @@ describe("places in a list", () => {
       "Эрбиле=place",
     ]);
     expect(surfaces("ru", "Утечка газа в доме.")).toEqual([]);
+    // Khartoum and El Fasher with the article, as Arabic writes them (GeoNames has neither).
+    expect(surfaces("ar", "اشتباكات في الخرطوم والفاشر")).toEqual([
+      "الخرطوم=place",
+      "والفاشر=place",
+    ]);
     // Towns of the war in Ukraine and Russia, by the names Arabic and Persian news give them.
     expect(surfaces("ar", "قصف في خاركيف وزابوريجيا وكورسك")).toEqual([
       "خاركيف=place",
