@@ -27,6 +27,10 @@ export const CITY_NAMES: Record<string, string[]> = {
   "71334": ["صعدة", "Саада", "Saada"], // Saada
   "71137": ["صنعا"], // Sanaa, as Persian writes it
   "377039": ["پورت سودان"], // Port Sudan, in Persian
+  // Persian compounds, which GeoNames writes with a space and the news with a zero-width
+  // non-joiner or as one word.
+  "127349": ["خرم‌آباد", "خرمآباد"], // Khorramabad
+  "115770": ["شهرکرد", "شهر‌کرد"], // Shahrekord
   // Russia's and Ukraine's towns of the war, in Arabic, Persian and French
   "538560": ["كورسك", "کورسک"], // Kursk
   "571476": ["بريانسك", "بریانسک", "Briansk"], // Bryansk

@@ -170,6 +170,7 @@ describe("places in a list", () => {
       "وزابوريجيا=place",
       "وكورسك=place",
     ]);
+    expect(surfaces("fa", "سیل در خرم‌آباد و شهرکرد")).toEqual(["خرم‌آباد=place", "شهرکرد=place"]);
     expect(surfaces("fa", "نبرد در باخموت و پوکروفسک")).toEqual(["باخموت=place", "پوکروفسک=place"]);
   });
 });
