@@ -87,24 +87,17 @@ export const isPlace = (target: Target) =>
   PLACE_KINDS.has((target.entries[0] as GazetteerEntry).kind);
 
 /**
- * A preposition of place before the name, or a place just before it in a list: «في حلب وحمص»,
- * «в Мосуле и Ракке», "in Aleppo, Homs": coordinated names share the preposition.
+ * Whether the name follows a place found just before it, in a list: «في حلب وحمص», «в Мосуле и
+ * Ракке», "in Aleppo, Homs": coordinated names share the preposition before the first.
  */
-function placeMeant(tokens: KeyedToken[], start: number, context: TextContext): boolean {
-  const before = tokens[start - 1];
-  return (before !== undefined && has(LOCATIVE, before)) || listed(tokens, start, context);
-}
-
-/** Whether the name follows a place found just before it, in a list. */
 function listed(tokens: KeyedToken[], start: number, context: TextContext): boolean {
   const before = tokens[start - 1];
-  if (!before) return false;
+  if (!before || context.lastPlace < 0 || context.lastPlace < start - 2) return false;
+  if (context.lastPlace === start - 2) return has(AND, before);
   const token = tokens[start] as KeyedToken;
   const gap = context.text.slice(before.end, token.start);
   // Arabic script writes «و» (and) onto the name; other scripts write a word or a comma.
-  if (context.lastPlace === start - 1)
-    return /^\s*[,،]\s*$/.test(gap) || (/^\s+$/.test(gap) && /^و[^\s]{2,}/.test(token.text));
-  return context.lastPlace === start - 2 && has(AND, before);
+  return /^\s*[,،]\s*$/.test(gap) || (/^\s+$/.test(gap) && /^و[^\s]{2,}/.test(token.text));
 }
 
 /** Whether tokens start..end may be read as the target's name where they stand. */
@@ -128,23 +121,24 @@ export function fits(
   if (before && lead.kind !== "country" && demonstrative(before)) return false;
   // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
   if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
-  if (lead.kind === "country") return commonFits(target, tokens, start, context);
+  const inList = listed(tokens, start, context);
+  const placeWord = inList || (before !== undefined && has(LOCATIVE, before));
+  if (lead.kind === "country") return commonFits(target, tokens, start, text, placeWord);
   if (inLargerName(target, tokens, start, end, text)) return false;
   if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))
     return false;
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
   const short = (tokens[start]?.text.length ?? 0) <= 4;
   // A clitic taken off is the conjunction when the name continues a list of places.
-  const inList = listed(tokens, start, context);
   if (!span.exact && target.casing === "any" && short && lead.population < LARGE_CITY && !inList)
     return false;
   if (
     lead.kind === "city" &&
     lead.population < SMALL_TOWN[target.casing === "any" ? "uncased" : "cased"]
   ) {
-    if (!placeMeant(tokens, start, context)) return false;
+    if (!placeWord) return false;
   }
-  return commonFits(target, tokens, start, context);
+  return commonFits(target, tokens, start, text, placeWord);
 }
 
 /** A name that is also a frequent word reads as a place only where a place is meant. */
@@ -152,12 +146,11 @@ function commonFits(
   target: Target,
   tokens: KeyedToken[],
   start: number,
-  context: TextContext,
+  text: string,
+  placeWord: boolean,
 ): boolean {
   if (!Number.isFinite(target.rank)) return true;
-  const { text } = context;
   const before = tokens[start - 1];
-  const placeWord = placeMeant(tokens, start, context);
   const lead = target.entries[0] as GazetteerEntry;
   if (target.casing === "any") {
     if (target.rank === GIVEN_NAME) return placeWord;

@@ -369,22 +369,27 @@ function organisationAt(scan: Scan, i: number): RuleSpan | undefined {
 function latinOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   const token = scan.tokens[i] as Token;
   // «l'Assemblée nationale»: French writes the elided article onto the head; the name starts after.
-  const elided = scan.language === "fr" && /^[ld]['’]\p{Lu}/u.test(token.text);
-  const t = elided ? { ...token, text: token.text.slice(2), start: token.start + 2 } : token;
-  const start = elided ? { start: t.start } : {};
+  if (scan.language !== "fr" || !/^[ld]['’]\p{Lu}/u.test(token.text))
+    return headedOrganisation(scan, i, token);
+  const head = { ...token, text: token.text.slice(2), start: token.start + 2 };
+  const span = headedOrganisation(scan, i, head);
+  return span && { ...span, start: head.start };
+}
+
+function headedOrganisation(scan: Scan, i: number, t: Token): RuleSpan | undefined {
   if (!LATIN_ORG_HEADS.has(fold(t.text))) return undefined;
   const next = scan.tokens[i + 1];
   if (!next || !joined(scan, i, i + 1)) return undefined;
   // «Parti socialiste», «Assemblée nationale»; a head in lower case only before "of"/«de» and
   // a capitalised name («le ministère de l'Intérieur»).
   if (FRENCH_ORG_ADJECTIVE.test(next.text) && scan.language === "fr" && capitalised(t))
-    return { type: "org", first: i, last: i + 1, ...start };
+    return { type: "org", first: i, last: i + 1 };
   // "Ministry of Defence", «Banque de France», «ministère de l'Intérieur»: the name after "of".
   let from = i + 1;
   const linker = fold(next.text);
   if (!/^(?:of|for|de|du|des|d'.+)$/.test(linker)) return undefined;
   if (linker.startsWith("d'") && capitalised({ ...next, text: next.text.slice(2) }))
-    return { type: "org", first: i, last: i + 1, ...start };
+    return { type: "org", first: i, last: i + 1 };
   from++;
   if (/^(?:the|la)$/.test(fold(scan.tokens[from]?.text ?? ""))) from++;
   let last: number | undefined;
@@ -394,7 +399,7 @@ function latinOrganisation(scan: Scan, i: number): RuleSpan | undefined {
     if (capitalised(word) || /^[ld]['’]\p{Lu}/u.test(word.text)) last = j;
     else if (!/^(?:and|of|et|de|des|du)$/.test(word.text)) break;
   }
-  return last === undefined ? undefined : { type: "org", first: i, last, ...start };
+  return last === undefined ? undefined : { type: "org", first: i, last };
 }
 
 const GENITIVE = /(?:ого|его|ых|их|ой|ей|ов|ев|а|я|ы|и)$/;
