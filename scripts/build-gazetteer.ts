@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { nameKey, nameKeySequences } from "../src/extract/normalize.js";
 import { ADMIN1_NAMES } from "./admin1-names.js";
-import { CITY_NAMES } from "./city-names.js";
-import { COUNTRY_NAMES } from "./country-names.js";
+import { CITY_NAMES, FOREIGN_NAMES_THAT_ARE_WORDS } from "./city-names.js";
+import { COUNTRY_NAMES, COUNTRY_WORDS } from "./country-names.js";
 import { frequentWords } from "./frequency-words.js";
 import { CURATED_PLACES } from "./regions.js";
 
@@ -74,6 +74,7 @@ const GIVEN_NAMES = new Set(
 
 const common = commonWords();
 const places = readTsv("places.tsv");
+const nationalities = nationalityAdjectives(readTsv("countries.tsv"));
 const capitals = new Map(
   places.filter((p) => p.feature_code === "PPLC").map((p) => [p.country_code, p]),
 );
@@ -89,7 +90,8 @@ for (const country of readTsv("countries.tsv")) {
   }
   const capital = capitals.get(iso2);
   const at = capital ? [Number(capital.latitude), Number(capital.longitude)] : [null, null];
-  // A country's own names are what the desk reads about; they are never taken for words.
+  // A country's own names are what the desk reads about; they are taken for words only where
+  // the word is far the commoner (COUNTRY_WORDS).
   const kept = [...names].filter((n) => n.length >= 2);
   records.push([
     `country:${iso2}`,
@@ -100,7 +102,7 @@ for (const country of readTsv("countries.tsv")) {
     Number(country.population) || 0,
     country.name ?? iso2,
     kept,
-    [],
+    kept.filter((n) => COUNTRY_WORDS.has(n)).map((n): [string, number] => [n, 0]),
   ]);
 }
 
@@ -187,8 +189,11 @@ function placeNames(place: Row): string[] {
     // frequent word is a namesake far more often than the town. A town's name in its own
     // country's script («Владимир») stays, for the matcher's rules to weigh.
     if (population < WORLD_CITY && !native(n, country) && commonNames([n]).length > 0) return false;
-    if (/^[\p{Script=Arabic}\s\u200c-]+$/u.test(n))
+    if (/^[\p{Script=Arabic}\s\u200c-]+$/u.test(n)) {
+      if (!native(n, country) && (FOREIGN_NAMES_THAT_ARE_WORDS.has(n) || nationalities.has(n)))
+        return false;
       return !OTHER_ARABIC_SCRIPTS.test(n) && (large || ARABIC_SCRIPT_COUNTRIES.has(country));
+    }
     if (/^[\p{Script=Cyrillic}\s-]+$/u.test(n)) return large || CYRILLIC_COUNTRIES.has(country);
     return large && /^\p{Lu}[\p{L}' -]+$/u.test(n);
   });
@@ -196,6 +201,25 @@ function placeNames(place: Row): string[] {
   return [...new Set([place.name ?? "", place.asciiname ?? "", ...alternates, ...curated])].filter(
     Boolean,
   );
+}
+
+/**
+ * Arabic and Persian adjectives of nationality, made as the languages make them: the country's
+ * name without its article or final vowel, and «ي»/«ی» («سوريا» → «سوري», «سوریه» → «سوری»).
+ */
+function nationalityAdjectives(countries: Row[]): Set<string> {
+  const adjectives = new Set<string>();
+  for (const country of countries) {
+    const curated = COUNTRY_NAMES[country.iso2 ?? ""] ?? {};
+    const names = [country.name_ar, country.name_fa, ...(curated.ar ?? []), ...(curated.fa ?? [])];
+    for (const name of names) {
+      if (!name || /\s/.test(name)) continue;
+      const bare = name.replace(/^ال/, "");
+      for (const stem of new Set([bare, bare.replace(/(?:یه|يا|ية|ا|ه|ة)$/, "")]))
+        for (const ending of ["ي", "ی"]) adjectives.add(stem + ending);
+    }
+  }
+  return adjectives;
 }
 
 function native(name: string, country: string): boolean {

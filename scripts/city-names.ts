@@ -45,3 +45,11 @@ export const CITY_NAMES: Record<string, string[]> = {
   "700569": ["ميكولايف", "میکولایف", "Николаев"], // Mykolaiv
   "704508": ["كراماتورسك", "کراماتورسک", "Краматорск"], // Kramatorsk
 };
+
+/**
+ * Names GeoNames gives foreign towns in Arabic script that are everyday words there, far more
+ * often meant than the town: «ميدان» (a square, a field: «ميدان التحرير») for Medan, «پرت»
+ * (thrown, distracted) for Perth, «لوم» (blame) for Lomé. A foreign town's name that is an
+ * adjective of nationality («سوری», Syrian, for Surrey) is dropped by the build as well.
+ */
+export const FOREIGN_NAMES_THAT_ARE_WORDS = new Set(["ميدان", "میدان", "پرت", "لوم"]);

@@ -200,3 +200,11 @@ export const COUNTRY_NAMES: Record<
     ru: ["Нидерланды", "Голландия"],
   },
 };
+
+/**
+ * Country names that are everyday words of the language that writes them: «مالي»/«مالی» is
+ * "financial" in Arabic and Persian, «بنين»/«بنین» "sons" (a boys' school is «مدرسة بنين»), and
+ * «موریس», Mauritius in Persian, the given name Maurice. These are the country only after a word
+ * of place («في مالي», «کشور مالی»), as a town named like a given name is.
+ */
+export const COUNTRY_WORDS = new Set(["مالي", "مالی", "بنين", "بنین", "موریس"]);

@@ -355,6 +355,32 @@ describe("Arabic words that are also small towns", () => {
   });
 });
 
+describe("Persian and Arabic words that are also places", () => {
+  it("reads «مالی» as 'financial' and takes it for Mali only after a word of place", () => {
+    expect(names("fa", "حمایت‌های مالی دولت از شرکت‌ها ادامه دارد")).toEqual([]);
+    expect(names("ar", "قدم البنك دعما مالي كبيرا")).toEqual([]);
+    expect(ids("fa", "نیروهای فرانسوی از کشور مالی خارج شدند")).toEqual(["country:ML"]);
+    expect(ids("ar", "هجوم مسلح في مالي")).toEqual(["country:ML"]);
+  });
+
+  it("takes no letter of a Persian word for Arabic's attached preposition", () => {
+    // «بروم» is "(that) I go", not «ب» + «روم» (in Rome); Persian writes «به» apart.
+    expect(names("fa", "باید فردا به مدرسه بروم")).toEqual([]);
+    expect(ids("ar", "عقد الاجتماع بروما")).toEqual(["geonames:3169070"]);
+  });
+
+  it("reads a plural with its ezafe («آبهای», waters of) as the noun, not as a town", () => {
+    expect(names("fa", "طوفان بر آبهای گرم خلیج حرکت کرد")).toEqual([]);
+    expect(names("fa", "سیل در ابها")).toEqual(["ابها=place"]);
+  });
+
+  it("reads a square and an adjective of nationality as words, not as foreign towns", () => {
+    // Medan's and Surrey's names in Arabic script: «ميدان» (a square), «سوری» (Syrian).
+    expect(names("ar", "تظاهرات في ميدان التحرير")).toEqual([]);
+    expect(names("fa", "نیروهای کرد و عرب سوری")).toEqual([]);
+  });
+});
+
 describe("English words that are also towns", () => {
   it("reads neither 'the Union' nor the second half of 'Mega-Deal' as a place", () => {
     expect(names("en", "The president gave the State of the Union address.")).toEqual([]);

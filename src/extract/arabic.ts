@@ -56,8 +56,25 @@ export function arabicVariants(folded: string): string[] {
     if (folded.endsWith(suffix) && folded.length - suffix.length >= 3)
       out.add(folded.slice(0, -suffix.length));
   }
-  if (/اي$/.test(folded)) out.add(folded.slice(0, -1));
+  // Not after the plural: «آبهای» is «آب» + «ها» + ezafe (waters of), not Abha's «ابها».
+  if (/اي$/.test(folded) && !folded.endsWith("هاي")) out.add(folded.slice(0, -1));
   // Writers put ه for ة (جده for جدة); never the other way round.
   for (const key of [...out]) if (key.endsWith("ه")) out.add(`${key.slice(0, -1)}ة`);
   return [...out];
+}
+
+/**
+ * Persian writes its prepositions and «و» apart («به تهران», «و شیراز»): a letter before a name
+ * is part of the word, as in the verb «بروم» (that I go), not Arabic's «ب» (in) before «روم».
+ * So of a Persian token's keys, those that start it are kept (with the article off), and the
+ * ones a proclitic was taken from are not.
+ */
+export function persianVariants(folded: string): string[] {
+  const base = withoutArticle(folded);
+  // The last letter may be ه written for ة.
+  const starts = (key: string) => {
+    const stem = key.slice(0, -1);
+    return folded.startsWith(stem) || base.startsWith(stem);
+  };
+  return arabicVariants(folded).filter(starts);
 }

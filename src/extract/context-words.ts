@@ -20,8 +20,8 @@ export const AND = keys(`and et и و`);
 export const LOCATIVE = keys(`in at near from to into outside across toward towards around
   à en de près vers dans depuis entre
   в во из под около возле у город города области
-  في من إلى الى قرب بمدينة مدينة محافظة بلدة شمال جنوب شرق غرب
-  در از به شهر استان شهرستان نزدیک`);
+  في من إلى الى قرب بمدينة مدينة محافظة بلدة شمال جنوب شرق غرب دولة جمهورية
+  در از به شهر استان شهرستان نزدیک کشور`);
 
 /**
  * «إلى» (to) takes a place after a verb of motion, and a verbal noun after every other verb

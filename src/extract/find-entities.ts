@@ -17,7 +17,7 @@ export function findEntities(
   options: MatchOptions = {},
 ): Match[] {
   const tokens = tokenize(text);
-  const listed = matcher.match(text, options, tokens);
+  const listed = matcher.match(text, { ...options, language }, tokens);
   const covering = coveringMatches(tokens, listed);
   const taken = covering.map((m) => m !== undefined);
   const town = covering.map(

@@ -10,7 +10,7 @@ import {
   type TextContext,
 } from "./ambiguity.js";
 import { type GazetteerEntry, nameKeys } from "./gazetteer.js";
-import { nameKeySequences, type Token, textKeys, tokenize } from "./normalize.js";
+import { nameKeySequences, persianTextKeys, type Token, textKeys, tokenize } from "./normalize.js";
 
 export interface Match {
   entity: Entity;
@@ -23,6 +23,8 @@ export interface Match {
 export interface MatchOptions {
   /** Countries the feed reports on (ISO 3166-1 alpha-2): they settle a name several places bear. */
   region?: readonly string[];
+  /** The text's language: Persian takes no proclitics off (see `persianVariants`). */
+  language?: string;
 }
 
 interface Node {
@@ -81,11 +83,12 @@ export class Matcher {
     words: readonly Token[] = tokenize(text),
   ): Match[] {
     // Each token's keys once: the trie walk from every start and the rules around it read them.
+    const keysOf = options.language === "fa" ? persianTextKeys : textKeys;
     const tokens: KeyedToken[] = words.map(({ text: word, start, end }) => ({
       text: word,
       start,
       end,
-      keys: textKeys(word),
+      keys: keysOf(word),
     }));
     const found: Found[] = [];
     const context: TextContext = { text, latinIsForeign: mostlyNonLatin(text), lastPlace: -1 };

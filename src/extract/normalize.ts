@@ -7,7 +7,13 @@
  */
 
 import { perWord } from "../lib/per-word.js";
-import { ARABIC_LETTER, arabicVariants, foldArabic, withoutArticle } from "./arabic.js";
+import {
+  ARABIC_LETTER,
+  arabicVariants,
+  foldArabic,
+  persianVariants,
+  withoutArticle,
+} from "./arabic.js";
 import { foldLatin, latinVariants } from "./latin.js";
 import { CYRILLIC_LETTER, russianCases, russianExtraForms, russianLower } from "./russian.js";
 
@@ -50,6 +56,11 @@ export const textKeys = perWord((token: string): readonly string[] => {
   if (CYRILLIC_LETTER.test(token)) return [russianLower(token)];
   return latinVariants(token);
 });
+
+/** A Persian text's token: the same keys but those a proclitic was taken from. */
+export const persianTextKeys = perWord((token: string): readonly string[] =>
+  ARABIC_LETTER.test(token) ? persianVariants(foldArabic(token)) : textKeys(token),
+);
 
 export interface Token {
   text: string;
