@@ -68,6 +68,18 @@ describe("organisations offline", () => {
     ]);
   });
 
+  it("in Persian, reads the ministry in a minister's title, with its country, not the minister's name", () => {
+    expect(names("fa", "وزیر آموزش و پرورش ترکیه از مدارس بازدید کرد")).toEqual([
+      "آموزش و پرورش ترکیه=org",
+    ]);
+    expect(names("fa", "وزیر امور خارجه عراق گفت")).toEqual(["امور خارجه عراق=org"]);
+    expect(names("fa", "سخنان وزیر بهداشت درباره واکسن")).toEqual(["بهداشت=org"]);
+    // The name after the portfolio is the minister's, not the ministry's.
+    expect(names("fa", "وزیر نفت بیژن زنگنه")).toEqual(["نفت=org"]);
+    // A minister with no portfolio named is no ministry.
+    expect(names("fa", "این وزیر جوان استعفا داد")).toEqual([]);
+  });
+
   it("in Persian, ends an organisation's name at a determiner or a preposition", () => {
     expect(names("fa", "انجمن صنفی روزنامه‌نگاران بیانیه داد")).toEqual([
       "انجمن صنفی روزنامه‌نگاران=org",
@@ -222,10 +234,11 @@ describe("people offline", () => {
   it("in Persian, finds a name set before its bearer's office, and stops a title at a known name", () => {
     expect(
       names("fa", "به گزارش خبرگزاری‌ها ، ماریا گونزالس وزیر خارجه اسپانیا فردا به تهران می‌آید"),
-    ).toEqual(["ماریا گونزالس=person", "اسپانیا=place", "تهران=place"]);
+    ).toEqual(["ماریا گونزالس=person", "خارجه اسپانیا=org", "تهران=place"]);
     // One word before «وزیر» is a noun of the sentence («the minister's meeting»), not a name,
-    // and so are common words: «the phone conversation of the president».
-    expect(names("fa", "نشست وزیر کشور با خبرنگاران لغو شد")).toEqual([]);
+    // and so are common words: «the phone conversation of the president». (The interior
+    // ministry, «کشور», is named by the title.)
+    expect(names("fa", "نشست وزیر کشور با خبرنگاران لغو شد")).toEqual(["کشور=org"]);
     expect(names("fa", "گفت‌وگوی تلفنی رئیس‌جمهور ایران با رئیس‌جمهور ترکیه")).toEqual([
       "ایران=place",
       "ترکیه=place",

@@ -25,6 +25,7 @@ import {
   PERSIAN_OFFICES,
   PERSIAN_OFFICES_AFTER,
   PERSIAN_ORG_HEADS,
+  PERSIAN_PORTFOLIOS,
   PERSIAN_TITLES,
   RUSSIAN_DETERMINERS,
   RUSSIAN_GIVEN,
@@ -497,6 +498,7 @@ function latinInRussian(scan: Scan, i: number): RuleSpan | undefined {
 function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   const word = scan.tokens[i]?.text ?? "";
   if (scan.language === "fa") {
+    if (fold(word) === fold("وزیر")) return portfolio(scan, i + 1);
     if (!among(PERSIAN_ORG_HEADS, word)) return undefined;
     // The name after the head, to a particle or a verb: «سازمان انرژی اتمی», «قوه قضائیه».
     let last = i;
@@ -516,6 +518,25 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   // «القوات الألمانية», «الجيش اللبناني»: a head and a nationality describe a body, not name one.
   const described = last === i + 1 && ARABIC_NATIONALITIES.has(fold(scan.tokens[last]?.text ?? ""));
   return last > i && !described ? { type: "org", first: i, last } : undefined;
+}
+
+/**
+ * «وزیر فرهنگ و ارشاد اسلامی», «وزیر دفاع آمریکا»: the portfolio after a minister's title names
+ * the ministry, with the words that complete it («و» and another portfolio, an adjective in -ی)
+ * and the country that holds it, where the name ends. A name after that is the minister's own.
+ */
+function portfolio(scan: Scan, from: number): RuleSpan | undefined {
+  const word = (j: number) => scan.tokens[j]?.text ?? "";
+  const isPortfolio = (j: number) => among(PERSIAN_PORTFOLIOS, word(j));
+  if (!isPortfolio(from) || scan.taken[from]) return undefined;
+  let last = from;
+  for (let j = from + 1; j <= from + 4 && joined(scan, j - 1, j); j++) {
+    if (scan.taken[j]) return { type: "org", first: from, last: j };
+    if (word(j) === "و" && isPortfolio(j + 1) && joined(scan, j, j + 1)) j++;
+    else if (!isPortfolio(j) && !/..ی$/.test(word(j))) break;
+    last = j;
+  }
+  return { type: "org", first: from, last };
 }
 
 /**
