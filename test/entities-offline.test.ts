@@ -374,6 +374,9 @@ describe("Persian and Arabic words that are also places", () => {
     expect(names("ar", "قدم البنك دعما مالي كبيرا")).toEqual([]);
     expect(ids("fa", "نیروهای فرانسوی از کشور مالی خارج شدند")).toEqual(["country:ML"]);
     expect(ids("ar", "هجوم مسلح في مالي")).toEqual(["country:ML"]);
+    // After a verb of visiting; after a word with the article, which an adjective would share.
+    expect(ids("ar", "زار الوفد مالي الشهر الماضي")).toEqual(["country:ML"]);
+    expect(names("ar", "يعاني البلد من عجز مالي كبير")).toEqual([]);
   });
 
   it("takes no letter of a Persian word for Arabic's attached preposition", () => {

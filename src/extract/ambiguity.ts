@@ -123,7 +123,10 @@ export function fits(
   if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
   const inList = listed(tokens, start, context);
   const placeWord = inList || (before !== undefined && has(LOCATIVE, before));
-  if (lead.kind === "country") return commonFits(target, tokens, start, text, placeWord);
+  // «زار الرئيس السوري مالي»: an Arabic adjective takes its noun's article, so «مالي» with none
+  // after a word that has one is no adjective of it (financial) but a noun: the country.
+  if (lead.kind === "country")
+    return commonFits(target, tokens, start, text, placeWord || hasArticle(before));
   if (inLargerName(target, tokens, start, end, text)) return false;
   if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))
     return false;

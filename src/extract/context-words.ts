@@ -16,11 +16,14 @@ const keys = (list: string) =>
 /** The word "and" between two names of a list (Arabic script writes «و» onto the name). */
 export const AND = keys(`and et и و`);
 
-/** A preposition of place or a place noun just before a name: «في», «در», «в», "near". */
+/**
+ * A preposition of place, a place noun or a verb of visiting just before a name: «في», «در»,
+ * «в», "near", «زار» (visited).
+ */
 export const LOCATIVE = keys(`in at near from to into outside across toward towards around
   à en de près vers dans depuis entre
   в во из под около возле у город города области
-  في من إلى الى قرب بمدينة مدينة محافظة بلدة شمال جنوب شرق غرب دولة جمهورية
+  في من إلى الى قرب بمدينة مدينة محافظة بلدة شمال جنوب شرق غرب دولة جمهورية زار زارت يزور تزور
   در از به شهر استان شهرستان نزدیک کشور`);
 
 /**
