@@ -183,6 +183,19 @@ describe("places in a list", () => {
 });
 
 describe("provinces the Russian news names", () => {
+  it("reads the province or region after a title as what the title is of, and the name after it as the holder's", () => {
+    expect(names("ru", "Губернатор Томской области Игорь Соколов заявил")).toEqual([
+      "Томской области=place",
+      "Игорь Соколов=person",
+    ]);
+    expect(ids("ru", "Глава Чечни встретился с министром Татарстана.")).toEqual([
+      "region:chechnya",
+      "admin1:RU.73",
+    ]);
+    // A name in its own case after a title is the person's: "President Washington".
+    expect(names("ru", "Тогда генерал Вашингтон отступил.")).toEqual(["Вашингтон=person"]);
+  });
+
   it("finds an oblast, a krai or a republic in any case, and a neuter name in -ье", () => {
     // «Курской» alone is an adjective; the province is the one its noun follows.
     expect(names("ru", "Беспилотники сбиты над Курской и Белгородской областью.")).toEqual([

@@ -120,14 +120,15 @@ export function fits(
   const before = tokens[start - 1];
   if (before && lead.kind !== "country" && demonstrative(before)) return false;
   // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
-  if (titled(tokens, start, text) && lead.population < LARGE_CITY) return false;
+  const inflected = declined(lead, tokens, span);
+  if (titled(tokens, start, text) && lead.population < LARGE_CITY && !inflected) return false;
   const inList = listed(tokens, start, context);
   const placeWord = inList || (before !== undefined && has(LOCATIVE, before));
   // «زار الرئيس السوري مالي»: an Arabic adjective takes its noun's article, so «مالي» with none
   // after a word that has one is no adjective of it (financial) but a noun: the country.
   if (lead.kind === "country")
     return commonFits(target, tokens, start, text, placeWord || hasArticle(before));
-  if (inLargerName(target, tokens, start, end, text)) return false;
+  if (inLargerName(target, tokens, { start, end, declined: inflected }, text)) return false;
   if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))
     return false;
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
@@ -210,6 +211,29 @@ function quoted(
 }
 
 /** "Mr Jackson", "M. Gladstone", «الرئيس بشار». */
+/**
+ * «губернатор Курской области», «глава Чечни»: in Russian a title's own name stands in its case
+ * («президент Вашингтон»), what it is the title of in the genitive. A Cyrillic name found in a
+ * form none of its names is written in is declined, so no person's.
+ */
+interface Declined {
+  start: number;
+  end: number;
+  /** Written in a form none of the place's names has (see `declined`). */
+  declined: boolean;
+}
+
+function declined(lead: GazetteerEntry, tokens: KeyedToken[], span: Span): boolean {
+  const first = tokens[span.start] as KeyedToken;
+  if (!/\p{Script=Cyrillic}/u.test(first.text)) return false;
+  const written = tokens
+    .slice(span.start, span.end + 1)
+    .map((t) => t.text)
+    .join(" ")
+    .toLowerCase();
+  return !lead.names.some((name) => name.toLowerCase() === written);
+}
+
 function titled(tokens: KeyedToken[], start: number, text: string): boolean {
   const before = tokens[start - 1];
   const current = tokens[start];
@@ -279,18 +303,16 @@ function casingFits(target: Target, tokens: KeyedToken[], start: number, end: nu
  * A city's name joined by a space to a capitalised word is part of a larger name: "Real
  * Madrid", "Victoria Beckham", «Владимир Путин». Only where the script has capitals.
  */
-function inLargerName(
-  target: Target,
-  tokens: KeyedToken[],
-  start: number,
-  end: number,
-  text: string,
-) {
+function inLargerName(target: Target, tokens: KeyedToken[], span: Declined, text: string) {
   if (target.casing === "any") return false;
+  const { start, end } = span;
   const before = tokens[start - 1];
   const after = tokens[end + 1];
   const capitalised = (t: KeyedToken) => /^\p{Lu}/u.test(t.text);
-  if (after && isAdjacent(tokens[end], after, text) && capitalised(after)) return true;
+  // «губернатора Курской области Алексея Смирнова»: a declined name opens no longer one, whose
+  // first words would agree with its last.
+  if (!span.declined && after && isAdjacent(tokens[end], after, text) && capitalised(after))
+    return true;
   return (
     before !== undefined &&
     isAdjacent(before, tokens[start], text) &&
