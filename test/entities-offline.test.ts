@@ -293,6 +293,16 @@ describe("people offline", () => {
     ]);
     // After a title and a nationality, a common word is the sentence going on, not a name.
     expect(names("ar", "وكانت الوزيرة الأميركية تحمل رسالة واضحة")).toEqual([]);
+    // Nor a verb of saying, a feminine plural or a role after a name; nor a newspaper after the verb.
+    expect(names("ar", "وكانت الوزيرة الفرنسية أعلنت أمس أن الاتفاق قريب")).toEqual([]);
+    expect(names("ar", "أجرى وزير خارجية مصر مفاوضات طويلة")).toEqual(["مصر=place"]);
+    expect(names("ar", "وأوضح سمير حداد عضو اللجنة أن")).toEqual(["سمير حداد=person"]);
+    expect(names("ar", "وذكرت صحيفة لوموند أن")).toEqual([]);
+    // «وزير خارجية مصر»: the title without the article takes its portfolio and country.
+    expect(names("ar", "وقال وزير خارجية مصر سامح شكري إن")).toEqual([
+      "مصر=place",
+      "سامح شكري=person",
+    ]);
   });
 
   it("takes no organisation's word after a title for a name", () => {

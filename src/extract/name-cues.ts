@@ -100,10 +100,10 @@ export const PERSIAN_OFFICES = set(`رئیس‌جمهور رئیس‌جمهور�
 export const ARABIC_SAYING = set(`قال قالت أكد أكدت أعلن أعلنت أضاف أضافت أوضح أوضحت صرح صرحت ذكر
   ذكرت أشار أشارت وصف وصفت اعتبر اعتبرت رأى رأت حذر حذرت دعا دعت نفى نفت`);
 
-/** Who is said to speak when no name is given: a role, a source, a witness. */
+/** Who is said to speak when no name is given: a role, a source, a witness, a newspaper. */
 export const ARABIC_ROLES = set(`مراسل مصدر مصادر مسؤول مسؤولون متحدث ناطق مندوب ممثل مدير رئيس
   نائب عضو قائد شهود شاهد بيان تقرير وزير مستشار خبير خبراء محلل محللون سكان مواطن مواطنون
-  مسعفون أطباء طبيب ضابط جندي جنود مقاتلون ناشطون ناشط محامي`);
+  مسعفون أطباء طبيب ضابط جندي جنود مقاتلون ناشطون ناشط محامي صحيفة مجلة قناة إذاعة وكالة`);
 
 /** Offices written after their holder's name in Persian news («…، وزیر کشور»). */
 export const PERSIAN_OFFICES_AFTER = set(`وزیر نخست‌وزیر رئیس‌جمهور رئیس‌جمهوری دبیرکل سفیر سخنگوی
@@ -383,3 +383,11 @@ export const PERSIAN_PORTFOLIOS = set(`امور خارجه کشور دفاع ف�
   نیرو کار بهداشت درمان آموزش پرورش علوم تحقیقات فناوری راه ترابری مسکن شهرسازی صنایع صنعت معادن
   معدن تجارت بازرگانی کشاورزی جهاد اطلاعات دادگستری ارتباطات رفاه تعاون ورزش جوانان میراث
   پست تلگراف تلفن`);
+
+/**
+ * Arabic portfolios, which a minister's title without the article takes in construct: «وزير
+ * خارجية روسيا» (Russia's foreign minister), «وزيرة صحة». The word is the office's, not a name.
+ */
+export const ARABIC_PORTFOLIOS = set(`خارجية داخلية دفاع مالية عدل صحة تعليم تربية اقتصاد نفط
+  إعلام اعلام ثقافة زراعة تجارة صناعة نقل عمل سياحة رياضة شباب أوقاف اوقاف اتصالات كهرباء إسكان
+  اسكان بيئة طاقة خزانة دولة`);

@@ -11,6 +11,7 @@ import { ARABIC_LETTER } from "./arabic.js";
 import {
   ARABIC_NATIONALITIES,
   ARABIC_ORG_HEADS,
+  ARABIC_PORTFOLIOS,
   ARABIC_ROLES,
   ARABIC_SAYING,
   ARABIC_SCRIPT_GIVEN,
@@ -215,6 +216,9 @@ const nameWord = (scan: Scan, j: number) => {
     !among(ARABIC_TITLES, t.text) &&
     !among(PERSIAN_TITLES, t.text) &&
     !among(PERSIAN_OFFICES_AFTER, t.text) &&
+    // «صرحت», «عضو»: a verb of saying or a role after a name is the sentence going on.
+    !among(ARABIC_SAYING, t.text) &&
+    !among(ARABIC_ROLES, t.text) &&
     !PERSIAN_LIGHT_VERBS.has(fold(t.text)) &&
     !PERSIAN_LIGHT_VERBS.has(fold(scan.tokens[j + 1]?.text ?? ""))
   );
@@ -238,8 +242,14 @@ function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
     // «آیت الله», «الرئيس السوري», «وزيرة الخارجية الأميركية»: the rest of the title. A Persian
     // title is followed by the name itself: one already found («آقای خاتمی») ends the rule there.
     // «وزير خارجيتها»: a word with an attached pronoun (its, their) belongs to the office.
+    // «وزير خارجية روسيا»: a title without the article is in construct with its portfolio.
     const restOfTitle = (word: string, taken: boolean) =>
-      persian ? word === "الله" : withArticle(word) || taken || /..(?:ها|هما|هم)$/.test(word);
+      persian
+        ? word === "الله"
+        : withArticle(word) ||
+          taken ||
+          /..(?:ها|هما|هم)$/.test(word) ||
+          ARABIC_PORTFOLIOS.has(word);
     while (
       from < scan.tokens.length &&
       from - i <= 3 &&
@@ -247,9 +257,11 @@ function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
       restOfTitle(fold(scan.tokens[from]?.text ?? ""), scan.taken[from] ?? false)
     )
       from++;
-    // «الوزيرة الأميركية تحمل أفكارا»: a common word there is the sentence going on.
+    // «الوزيرة الأميركية تحمل أفكارا»: a common word there is the sentence going on, and so is a
+    // feminine plural («أجرى وزير خارجية روسيا محادثات», held talks).
     const first = scan.tokens[from]?.text ?? "";
-    if (!persian && commonOrObject(first) && !among(ARABIC_SCRIPT_GIVEN, first)) return undefined;
+    const noun = commonOrObject(first) || /^[^\s]{3,}ات$/.test(fold(first));
+    if (!persian && noun && !among(ARABIC_SCRIPT_GIVEN, first)) return undefined;
     return arabicName(scan, from, 3);
   }
   if (among(ARABIC_SCRIPT_GIVEN, word) && nameWord(scan, i + 1) && joined(scan, i, i + 1)) {
