@@ -521,10 +521,15 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   const quoted = quotedAfter(scan, i);
   if (quoted) return quoted;
   // The construct chain: every word after the head carries the article («مجلس الأمن الدولي»).
+  // A head with the article is in no construct: only adjectives follow it («المجلس الوطني»),
+  // and a noun there opens another phrase («فتح الجيش الطريق», the army opened the road).
+  const definite = withArticle(fold(word));
   let last = i;
   for (let j = i + 1; j <= i + 4 && joined(scan, j - 1, j); j++) {
     const next = fold(scan.tokens[j]?.text ?? "");
     if (!withArticle(next) || stopsName(scan.tokens[j]?.text ?? "")) break;
+    // «المجلس الأعلى للقضاء»: «لل» (for the) takes the body's field after its adjectives.
+    if (definite && !ADJECTIVE.test(next) && !next.startsWith("لل")) break;
     last = j;
   }
   // «القوات الألمانية», «الجيش اللبناني»: a head and a nationality describe a body, not name one.
@@ -550,6 +555,10 @@ function portfolio(scan: Scan, from: number): RuleSpan | undefined {
   }
   return { type: "org", first: from, last };
 }
+
+// Arabic adjectives after a definite head: relational (-ي, -ية, their plurals) or elative
+// («الأعلى», the supreme; «الأول», the first; «العليا», its feminine).
+const ADJECTIVE = /(?:ي|ية|يه|يون|يين|يات)$|^ال[اأ]..[ىيل]$|^ال..يا$/;
 
 /**
  * «مؤسسة " فيتش ريتنغز "»: a foreign name in quotation marks after an organisation's head is

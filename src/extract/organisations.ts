@@ -289,6 +289,118 @@ const ROWS: Row[] = [
     "RU",
     "United Russia|Russie unie|Единая Россия|«Единая Россия»|روسيا الموحدة|روسیه واحد",
   ],
+  [
+    "unrwa",
+    "org",
+    "",
+    "UNRWA|United Nations Relief and Works Agency|БАПОР|الأونروا|الاونروا|وكالة غوث وتشغيل اللاجئين الفلسطينيين|آنروا",
+  ],
+  [
+    "wfp",
+    "org",
+    "",
+    "World Food Programme|WFP|Programme alimentaire mondial|Всемирная продовольственная программа|برنامج الأغذية العالمي|برنامه جهانی غذا",
+  ],
+  [
+    "icj",
+    "org",
+    "",
+    "International Court of Justice|ICJ|Cour internationale de justice|CIJ|Международный суд ООН|محكمة العدل الدولية|دیوان بین‌المللی دادگستری",
+  ],
+  ["interpol", "org", "", "Interpol|Интерпол|الإنتربول|الانتربول|اینترپل"],
+  [
+    "unhrc",
+    "org",
+    "",
+    "UN Human Rights Council|Human Rights Council|Conseil des droits de l'homme|Совет ООН по правам человека|مجلس حقوق الإنسان|شورای حقوق بشر",
+  ],
+  [
+    "amnesty",
+    "org",
+    "",
+    "Amnesty International|Amnistie internationale|Международная амнистия|منظمة العفو الدولية|العفو الدولية|سازمان عفو بین‌الملل|عفو بین‌الملل",
+  ],
+  [
+    "hrw",
+    "org",
+    "",
+    "Human Rights Watch|Хьюман Райтс Вотч|هيومن رايتس ووتش|هيومن رايتس واتش|دیده‌بان حقوق بشر",
+  ],
+  [
+    "msf",
+    "org",
+    "",
+    "Médecins Sans Frontières|Doctors Without Borders|MSF|Врачи без границ|أطباء بلا حدود|پزشکان بدون مرز",
+  ],
+  // Fatah's and Amal's Arabic names are words (conquest, hope): only with «حركة» (movement).
+  ["fatah", "group", "PS", "Fatah|Фатх|ФАТХ|حركة فتح|جنبش فتح"],
+  [
+    "plo",
+    "org",
+    "PS",
+    "Palestine Liberation Organization|PLO|Organisation de libération de la Palestine|OLP|Организация освобождения Палестины|ООП|منظمة التحرير الفلسطينية|منظمة التحرير|سازمان آزادی‌بخش فلسطین",
+  ],
+  [
+    "palestinian-authority",
+    "org",
+    "PS",
+    "Palestinian Authority|Autorité palestinienne|Палестинская национальная администрация|السلطة الفلسطينية|تشکیلات خودگردان فلسطین",
+  ],
+  ["knesset", "org", "IL", "Knesset|Кнессет|الكنيست|کنست"],
+  ["shin-bet", "org", "IL", "Shin Bet|Shabak|Шин Бет|ШАБАК|الشاباك|شاباک"],
+  [
+    "rsf-sudan",
+    "group",
+    "SD",
+    "Rapid Support Forces|Forces de soutien rapide|Силы быстрого реагирования|قوات الدعم السريع|نیروهای پشتیبانی سریع",
+  ],
+  ["peshmerga", "group", "IQ", "Peshmerga|Пешмерга|البيشمركة|البشمركة|پیشمرگه"],
+  [
+    "krg",
+    "org",
+    "IQ",
+    "Kurdistan Regional Government|KRG|Gouvernement régional du Kurdistan|Региональное правительство Курдистана|حكومة إقليم كردستان|حکومت اقلیم کردستان",
+  ],
+  // «بسیج» alone is also "mobilisation".
+  ["basij", "group", "IR", "Basij|Басидж|الباسيج|قوات الباسيج|سازمان بسیج|نیروی مقاومت بسیج"],
+  ["amal", "group", "LB", "Amal Movement|Mouvement Amal|Движение Амаль|حركة أمل|جنبش امل"],
+  [
+    "polisario",
+    "group",
+    "EH",
+    "Polisario Front|Polisario|Front Polisario|Фронт Полисарио|جبهة البوليساريو|البوليساريو|جبهه پولیساریو|پولیساریو",
+  ],
+  [
+    "stc-yemen",
+    "group",
+    "YE",
+    "Southern Transitional Council|Conseil de transition du Sud|Южный переходный совет|المجلس الانتقالي الجنوبي|شورای انتقالی جنوب",
+  ],
+  [
+    "fsa",
+    "group",
+    "SY",
+    "Free Syrian Army|Armée syrienne libre|Свободная сирийская армия|الجيش السوري الحر|الجيش الحر|ارتش آزاد سوریه",
+  ],
+  [
+    "federation-council",
+    "org",
+    "RU",
+    "Federation Council|Conseil de la Fédération|Совет Федерации|Совфед|مجلس الاتحاد الروسي|شورای فدراسیون روسیه",
+  ],
+  [
+    "elysee",
+    "org",
+    "FR",
+    "Élysée|Elysée|Élysée Palace|palais de l'Élysée|Елисейский дворец|قصر الإليزيه|الإليزيه|الاليزيه|کاخ الیزه",
+  ],
+  ["quai-dorsay", "org", "FR", "Quai d'Orsay|Кэ д'Орсе|الكي دورسيه"],
+  [
+    "foreign-office",
+    "org",
+    "GB",
+    "Foreign Office|Foreign, Commonwealth and Development Office|Форин-офис|Форин офис|الخارجية البريطانية|وزارة الخارجية البريطانية|وزارت خارجه بریتانیا|وزارت خارجه انگلیس",
+  ],
 ];
 
 /**
@@ -339,6 +451,50 @@ const SOURCE_ROWS: Row[] = [
     "Anadolu Agency|Anadolu|Анадолу|الأناضول|وكالة الأناضول|آناتولی|خبرگزاری آناتولی",
   ],
   ["xinhua", "org", "CN", "Xinhua|Синьхуа|شينخوا|شينهوا|شین‌هوا|خبرگزاری شین‌هوا"],
+  // Arabic names that are words (the squares, the lighthouse, the pyramids, the Middle East)
+  // only with the word for channel or newspaper.
+  ["al-mayadeen", "org", "LB", "Al Mayadeen|Аль-Майадин|قناة الميادين|شبکه المیادین"],
+  ["al-manar", "org", "LB", "Al-Manar|Аль-Манар|قناة المنار|تلفزيون المنار|شبکه المنار"],
+  ["press-tv", "org", "IR", "Press TV|Пресс ТВ|برس تي في|پرس تی‌وی|پرس تی وی"],
+  [
+    "irib",
+    "org",
+    "IR",
+    "IRIB|Islamic Republic of Iran Broadcasting|هيئة الإذاعة والتلفزيون الإيرانية|صدا و سیما|سازمان صدا و سیما",
+  ],
+  // «Спутник» is also a satellite, at the start of a sentence as anywhere.
+  ["sputnik", "org", "RU", "Sputnik|سبوتنيك|اسپوتنیک"],
+  ["rt", "org", "RU", "RT|Russia Today|Раша Тудей|روسيا اليوم|راشا تودی"],
+  [
+    "wafa",
+    "org",
+    "PS",
+    "WAFA|Wafa|وكالة وفا|وكالة الأنباء الفلسطينية|وكالة الأنباء والمعلومات الفلسطينية",
+  ],
+  ["mena", "org", "EG", "Middle East News Agency|وكالة أنباء الشرق الأوسط"],
+  ["spa", "org", "SA", "Saudi Press Agency|وكالة الأنباء السعودية"],
+  ["ina", "org", "IQ", "Iraqi News Agency|وكالة الأنباء العراقية"],
+  ["nna", "org", "LB", "National News Agency|الوكالة الوطنية للإعلام"],
+  ["kuna", "org", "KW", "Kuwait News Agency|KUNA|وكالة الأنباء الكويتية|كونا"],
+  ["qna", "org", "QA", "Qatar News Agency|وكالة الأنباء القطرية"],
+  ["haaretz", "org", "IL", "Haaretz|Гаарец|هآرتس|هارتس|صحيفة هآرتس|روزنامه هاآرتص|هاآرتص"],
+  ["al-ahram", "org", "EG", "Al-Ahram|Аль-Ахрам|صحيفة الأهرام|جريدة الأهرام|روزنامه الاهرام"],
+  ["asharq-al-awsat", "org", "SA", "Asharq Al-Awsat|صحيفة الشرق الأوسط"],
+  ["kommersant", "org", "RU", "Kommersant|Коммерсантъ|Коммерсант|كوميرسانت|کومرسانت"],
+  ["izvestia", "org", "RU", "Izvestia|Известия|إزفستيا|ایزوستیا"],
+  ["le-monde", "org", "FR", "Le Monde|Ле Монд|لوموند|لوموند"],
+  [
+    "new-york-times",
+    "org",
+    "US",
+    "The New York Times|New York Times|Нью-Йорк таймс|نيويورك تايمز|نیویورک تایمز",
+  ],
+  [
+    "washington-post",
+    "org",
+    "US",
+    "The Washington Post|Washington Post|Вашингтон пост|واشنطن بوست|واشنگتن پست",
+  ],
 ];
 
 export const NEWS_SOURCES: ReadonlySet<string> = new Set(SOURCE_ROWS.map(([id]) => `org:${id}`));
