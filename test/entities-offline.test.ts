@@ -417,6 +417,20 @@ describe("Arabic words that are also small towns", () => {
   });
 });
 
+describe("the place a name means", () => {
+  it("takes a capital by its French name before a small foreign town or a province that bears it", () => {
+    // «Pékin» is Beijing, not Pekin, Illinois; «Kiev» the capital, not its oblast.
+    expect(ids("fr", "Des diplomates à Pékin, à Kiev, à Beyrouth et à Lisbonne.")).toEqual([
+      "geonames:1816670",
+      "geonames:703448",
+      "geonames:276781",
+      "geonames:2267057",
+    ]);
+    // A state or province still goes before a foreign town of its name.
+    expect(ids("en", "Floods in Virginia.")).toEqual(["admin1:US.VA"]);
+  });
+});
+
 describe("Persian and Arabic words that are also places", () => {
   it("reads «مالی» as 'financial' and takes it for Mali only after a word of place", () => {
     expect(names("fa", "حمایت‌های مالی دولت از شرکت‌ها ادامه دارد")).toEqual([]);

@@ -71,9 +71,13 @@ export function loadPlaces(file = PLACES_FILE): GazetteerEntry[] {
 function readPlaces(file: string): GazetteerEntry[] {
   const data = JSON.parse(readFileSync(file, "utf8")) as { places: PlaceRow[] };
   // A province yields to its own main city of the same name (Baghdad, Nineveh), not to a
-  // foreign town: "Virginia" is the American state before the South African town.
+  // foreign town: "Virginia" is the American state before the South African town. And to its
+  // capital under any of the capital's names: «à Kiev» is Kyiv, not its oblast.
   const cities = new Set(
-    data.places.filter((p) => p[1] === "city" || p[1] === "capital").map((p) => `${p[2]}\t${p[6]}`),
+    data.places.flatMap((p) => {
+      if (p[1] === "capital") return p[7].map((name) => `${p[2]}\t${name}`);
+      return p[1] === "city" ? [`${p[2]}\t${p[6]}`] : [];
+    }),
   );
   const weight = (kind: PlaceRow[1], country: string, name: string, population: number) =>
     kind === "province" && !cities.has(`${country}\t${name}`)

@@ -161,8 +161,11 @@ export function matcherFor(watchlist: readonly GazetteerEntry[], places: () => G
 }
 
 // A place called by its own main name outranks one for which the name is only an alternate
-// ("Victoria" is the Seychelles' capital before it is Hong Kong), but not a country or region.
+// ("Victoria" is the Seychelles' capital before it is Hong Kong), but not a country or region;
+// a town too small to be known abroad does not outrank a capital or a large city so ("Pekin",
+// Illinois, is not the «Pékin» of French news: Beijing).
 const MAIN_NAME = 2e9;
+const KNOWN_ABROAD = 100_000;
 
 function merge(
   target: Target | undefined,
@@ -171,7 +174,9 @@ function merge(
   rank: number,
 ): Target {
   const withArticle = /^\s*(?:ال|آل)/.test(name);
-  const score = entry.weight + (name === entry.entity.name ? MAIN_NAME : 0);
+  // A province that yields to its city of the same name (weighed below every city) yields here too.
+  const known = entry.kind === "city" ? entry.population >= KNOWN_ABROAD : entry.weight >= 0;
+  const score = entry.weight + (name === entry.entity.name && known ? MAIN_NAME : 0);
   if (!target) {
     const articled = withArticle ? [entry] : [];
     const main = name === entry.entity.name;
