@@ -349,6 +349,10 @@ describe("people offline", () => {
       "Сергей Иванов=person",
       "В. И. Петров=person",
     ]);
+    // A surname a town also bears (Martin in Slovakia), even opening a sentence.
+    expect(names("en", "Sales fell. Peter Martin, an analyst, said so.")).toEqual([
+      "Peter Martin=person",
+    ]);
   });
 
   it("in Russian, takes a capitalised word with a surname's ending inside a sentence for a surname", () => {

@@ -114,7 +114,8 @@ const notName = (t: Token | undefined) =>
 /** Up to `most` capitalised tokens from `from`, joined, none a place; particles inside. */
 function capitalRun(scan: Scan, from: number, most: number): number | undefined {
   const first = scan.tokens[from];
-  if (!capitalised(first) || scan.taken[from] || notName(first)) return undefined;
+  const place = scan.taken[from] && !scan.town?.[from];
+  if (!capitalised(first) || place || notName(first)) return undefined;
   let last = from;
   for (let j = from + 1; j < scan.tokens.length && j - from < most; j++) {
     const word = scan.tokens[j] as Token;
@@ -139,7 +140,9 @@ function latinPerson(scan: Scan, i: number): RuleSpan | undefined {
     const last = capitalRun(scan, from, 4);
     return last === undefined ? undefined : { type: "person", first: from, last };
   }
-  if (LATIN_GIVEN.has(word) && capitalised(t) && !scan.taken[i + 1] && joined(scan, i, i + 1)) {
+  // «Peter Martin», «Sharon Davis»: after a given name, a word a town bears is the surname.
+  const surname = !scan.taken[i + 1] || scan.town?.[i + 1];
+  if (LATIN_GIVEN.has(word) && capitalised(t) && surname && joined(scan, i, i + 1)) {
     const last = capitalRun(scan, i + 1, 3);
     return last === undefined ? undefined : { type: "person", first: i, last };
   }
