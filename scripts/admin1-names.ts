@@ -115,3 +115,15 @@ export const ADMIN1_NAMES: Record<string, string[]> = {
   "RU.92": ["Камчатский край", "Камчатка"],
   "RU.93": ["Забайкальский край", "Забайкалье"],
 };
+
+/**
+ * Provinces GeoNames names with an everyday word: a point of the compass (Burkina Faso's Est and
+ * Nord, Cameroon's West, Ghana's Central), a given name (the Isle of Man's Michael, Patrick) or a
+ * plain noun or adjective (German, Pool, Forest, Islands, Lakes, Store). The news means the word;
+ * these names are not built.
+ */
+export const ADMIN1_WORDS = new Set(
+  `Centre Central Centrale Est Nord Sud Ouest North South East West Northern Southern Eastern
+  Western Northwest Pool Forest Islands Lakes Bay Store Bar Mon Male Delta German Michael Patrick
+  Paul Mary`.split(/\s+/),
+);

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { nameKey, nameKeySequences } from "../src/extract/normalize.js";
-import { ADMIN1_NAMES } from "./admin1-names.js";
+import { ADMIN1_NAMES, ADMIN1_WORDS } from "./admin1-names.js";
 import { CITY_NAMES, FOREIGN_NAMES_THAT_ARE_WORDS } from "./city-names.js";
 import { COUNTRY_NAMES, COUNTRY_WORDS } from "./country-names.js";
 import { frequentWords } from "./frequency-words.js";
@@ -136,7 +136,7 @@ const seats = new Map(
 for (const region of readTsv("admin1.tsv")) {
   const russian = ADMIN1_NAMES[region.code ?? ""] ?? [];
   const names = [...new Set([region.name ?? "", region.asciiname ?? "", ...russian])].filter(
-    (n) => n.length >= 3,
+    (n) => n.length >= 3 && !ADMIN1_WORDS.has(n),
   );
   const [lat, lon] = provinceAt(region.code ?? "");
   records.push([

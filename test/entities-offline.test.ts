@@ -432,6 +432,9 @@ describe("the place a name means", () => {
     ]);
     // A state or province still goes before a foreign town of its name.
     expect(ids("en", "Floods in Virginia.")).toEqual(["admin1:US.VA"]);
+    // Provinces named with an everyday word: the Isle of Man's German, Burkina Faso's Est.
+    expect(ids("en", "He was shot by a German sniper.")).toEqual([]);
+    expect(ids("fr", "à 5 h, heure de l'Est, la tempête tourne vers le Nord")).toEqual([]);
   });
 });
 
