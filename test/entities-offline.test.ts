@@ -101,6 +101,8 @@ describe("organisations offline", () => {
     expect(names("fa", "وزیر نفت بیژن زنگنه")).toEqual(["نفت=org"]);
     // A minister with no portfolio named is no ministry.
     expect(names("fa", "این وزیر جوان استعفا داد")).toEqual([]);
+    // The ministry named by its minister is the one the text names by «وزارت».
+    expect(ids("fa", "وزیر امور خارجه عراق گفت")).toEqual(ids("fa", "وزارت امور خارجه عراق گفت"));
   });
 
   it("in Persian, ends an organisation's name at a determiner or a preposition", () => {

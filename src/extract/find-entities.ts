@@ -32,7 +32,8 @@ export function findEntities(
     const start = span.start ?? tokens[span.first]?.start ?? 0;
     const end = span.end ?? tokens[span.last]?.end ?? start;
     const surface = text.slice(start, end);
-    return { entity: ruleEntity(span.type, surface), start, end, surface, confidence: 0.6 };
+    const entity = ruleEntity(span.type, span.name ?? surface);
+    return { entity, start, end, surface, confidence: 0.6 };
   });
   // A place inside a found name: both lists run left to right, so one pass settles it.
   let f = 0;
@@ -61,11 +62,11 @@ function coveringMatches(
  * An entity known only by how a text wrote it: its id says so (`name:`), for it is one
  * language's spelling, and grouping stories across languages leaves such ids aside.
  */
-function ruleEntity(type: "person" | "org", surface: string): Entity {
+function ruleEntity(type: "person" | "org", name: string): Entity {
   return {
-    id: `name:${type}:${fold(surface).replace(/\s+/g, " ")}`,
+    id: `name:${type}:${fold(name).replace(/\s+/g, " ")}`,
     type,
-    name: surface,
+    name,
     country: null,
     latitude: null,
     longitude: null,

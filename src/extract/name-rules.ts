@@ -48,6 +48,8 @@ export interface RuleSpan {
   start?: number;
   /** Where the name ends when that is past its last token (a closing quotation mark). */
   end?: number;
+  /** The body's own name when the text names it otherwise (a ministry by its minister's title). */
+  name?: string;
 }
 
 interface Scan {
@@ -544,6 +546,7 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
  * «وزیر فرهنگ و ارشاد اسلامی», «وزیر دفاع آمریکا»: the portfolio after a minister's title names
  * the ministry, with the words that complete it («و» and another portfolio, an adjective in -ی)
  * and the country that holds it, where the name ends. A name after that is the minister's own.
+ * The mention is the portfolio's words; the entity is the ministry, as «وزارت …» names it.
  */
 function portfolio(scan: Scan, from: number): RuleSpan | undefined {
   const word = (j: number) => scan.tokens[j]?.text ?? "";
@@ -551,12 +554,18 @@ function portfolio(scan: Scan, from: number): RuleSpan | undefined {
   if (!isPortfolio(from) || scan.taken[from]) return undefined;
   let last = from;
   for (let j = from + 1; j <= from + 4 && joined(scan, j - 1, j); j++) {
-    if (scan.taken[j]) return { type: "org", first: from, last: j };
+    if (scan.taken[j]) return ministry(scan, from, j);
     if (word(j) === "و" && isPortfolio(j + 1) && joined(scan, j, j + 1)) j++;
     else if (!isPortfolio(j) && !/..ی$/.test(word(j))) break;
     last = j;
   }
-  return { type: "org", first: from, last };
+  return ministry(scan, from, last);
+}
+
+/** The portfolio's words as the text has them, named as the ministry: «وزارت خارجه ایران». */
+function ministry(scan: Scan, first: number, last: number): RuleSpan {
+  const words = scan.text.slice(scan.tokens[first]?.start, scan.tokens[last]?.end);
+  return { type: "org", first, last, name: `وزارت ${words}` };
 }
 
 // Arabic adjectives after a definite head: relational (-ي, -ية, their plurals) or elative
