@@ -63,13 +63,14 @@ const CYRILLIC_COUNTRIES = new Set(
   "RU UA BY KZ KG TJ UZ TM AZ AM GE MD BG RS MK ME BA MN".split(" "),
 );
 
-// Given names that places also bear; as a place, such a name needs a word of place before it
-// ("in Victoria", «во Владимире»). Rank 0 marks them.
+// Given names and common surnames that places also bear; as a place, such a name needs a word
+// of place before it ("in Victoria", «во Владимире», "in Tyler, Texas"; not "his son Tyler",
+// "Peter Davis"). Rank 0 marks them.
 const GIVEN_NAMES = new Set(
   `Vladimir Владимир فلاديمير ولادیمیر Victoria Виктория فيكتوريا ویکتوریا Florence Charlotte
-  Eugene Jackson Lincoln Marion Beatrice Bashar بشار Karim کریم كريم Nayef نايف نایف Maurice`.split(
-    /\s+/,
-  ),
+  Eugene Jackson Lincoln Marion Beatrice Bashar بشار Karim کریم كريم Nayef نايف نایف Maurice
+  Tyler Wayne Warren Milton Chester Sterling Carson Clinton Harrison Franklin Davis Taylor
+  Anderson Jefferson Hamilton Madison Kanye`.split(/\s+/),
 );
 
 const common = commonWords();

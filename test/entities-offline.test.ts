@@ -476,6 +476,14 @@ describe("English words that are also towns", () => {
     expect(names("en", "He flew to the Hague on Monday.")).toEqual(["Hague=place"]);
   });
 
+  it("reads a given name or a common surname a town bears as the name, but the town after 'in'", () => {
+    expect(names("en", "Her son Tyler was 13 when Sterling scored.")).toEqual([]);
+    expect(names("en", "A storm hit homes in Tyler, Texas.")).toEqual([
+      "Tyler=place",
+      "Texas=place",
+    ]);
+  });
+
   it("takes Virginia for the American state, not the South African town of that name", () => {
     const found = findEntities(
       matcher,
