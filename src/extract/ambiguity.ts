@@ -210,12 +210,6 @@ function quoted(
   return /["«“]$/.test(open) && /^["»”]/.test(close);
 }
 
-/** "Mr Jackson", "M. Gladstone", «الرئيس بشار». */
-/**
- * «губернатор Курской области», «глава Чечни»: in Russian a title's own name stands in its case
- * («президент Вашингтон»), what it is the title of in the genitive. A Cyrillic name found in a
- * form none of its names is written in is declined, so no person's.
- */
 interface Declined {
   start: number;
   end: number;
@@ -223,6 +217,11 @@ interface Declined {
   declined: boolean;
 }
 
+/**
+ * «губернатор Курской области», «глава Чечни»: in Russian a title's own name stands in its case
+ * («президент Вашингтон»), what it is the title of in the genitive. A Cyrillic name found in a
+ * form none of its names is written in is declined, so no person's.
+ */
 function declined(lead: GazetteerEntry, tokens: KeyedToken[], span: Span): boolean {
   const first = tokens[span.start] as KeyedToken;
   if (!/\p{Script=Cyrillic}/u.test(first.text)) return false;
@@ -234,6 +233,7 @@ function declined(lead: GazetteerEntry, tokens: KeyedToken[], span: Span): boole
   return !lead.names.some((name) => name.toLowerCase() === written);
 }
 
+/** "Mr Jackson", "M. Gladstone", «الرئيس بشار». */
 function titled(tokens: KeyedToken[], start: number, text: string): boolean {
   const before = tokens[start - 1];
   const current = tokens[start];

@@ -568,9 +568,9 @@ function ministry(scan: Scan, first: number, last: number): RuleSpan {
   return { type: "org", first, last, name: `وزارت ${words}` };
 }
 
-// Arabic adjectives after a definite head: relational (-ي, -ية, their plurals) or elative
-// («الأعلى», the supreme; «الأول», the first; «العليا», its feminine).
-const ADJECTIVE = /(?:ي|ية|يه|يون|يين|يات)$|^ال[اأ]..[ىيل]$|^ال..يا$/;
+// Arabic adjectives after a definite head (folded): relational (-ي, -ية, their plurals) or
+// elative, «الأعلى», «الأكبر», «الأوسط» (af'al), «العليا» (its feminine; «الكبرى» ends in ي).
+const ADJECTIVE = /(?:ي|ية|يه|يون|يين|يات)$|^الا..[^ة]$|^ال..يا$/;
 
 /**
  * «مؤسسة " فيتش ريتنغز "»: a foreign name in quotation marks after an organisation's head is
