@@ -60,6 +60,8 @@ describe("organisations offline", () => {
       "org:le-monde",
     ]);
     expect(ids("fr", "Le monde entier regarde.")).toEqual([]);
+    // NATO by the name French and Arabic news give it, not the town of Alliance, Ohio.
+    expect(ids("fr", "Le sommet de l'Alliance atlantique s'ouvre.")).toEqual(["org:nato"]);
     expect(ids("fa", "نیروهای پیشمرگه و سازمان بسیج")).toEqual(["org:peshmerga", "org:basij"]);
     expect(ids("fa", "بسیج عمومی امکانات")).toEqual([]);
   });

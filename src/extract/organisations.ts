@@ -29,7 +29,7 @@ const ROWS: Row[] = [
     "nato",
     "org",
     "",
-    "NATO|North Atlantic Treaty Organization|OTAN|НАТО|Североатлантический альянс|حلف شمال الأطلسي|حلف الناتو|الناتو|ناتو|پیمان آتلانتیک شمالی",
+    "NATO|North Atlantic Treaty Organization|Atlantic Alliance|OTAN|Alliance atlantique|НАТО|Североатлантический альянс|حلف شمال الأطلسي|الحلف الأطلسي|حلف الناتو|الناتو|ناتو|پیمان آتلانتیک شمالی",
   ],
   [
     "eu",
