@@ -436,6 +436,11 @@ describe("the place a name means", () => {
     ]);
     // A state or province still goes before a foreign town of its name.
     expect(ids("en", "Floods in Virginia.")).toEqual(["admin1:US.VA"]);
+    // Unless the text names the town's country or its part of it (Manchester, not Jamaica's).
+    expect(ids("en", "They won in Manchester, England.")).toEqual([
+      "geonames:2643123",
+      "region:england",
+    ]);
     // Provinces named with an everyday word: the Isle of Man's German, Burkina Faso's Est.
     expect(ids("en", "He was shot by a German sniper.")).toEqual([]);
     expect(ids("fr", "à 5 h, heure de l'Est, la tempête tourne vers le Nord")).toEqual([]);

@@ -221,7 +221,10 @@ function contextCountries(found: Found[], region: readonly string[]): Set<string
   const countries = new Set(region);
   for (const hit of found) {
     const [lead, other] = hit.target.entries;
-    const certain = lead && (!other || lead.kind === "country" || lead.kind === "watched");
+    // A country, a curated region ("England") or the operator's word leads its namesakes for sure.
+    const sure =
+      lead && (lead.kind === "country" || lead.kind === "region" || lead.kind === "watched");
+    const certain = lead && (!other || sure);
     if (certain && lead.entity.country) countries.add(lead.entity.country);
   }
   return countries;
