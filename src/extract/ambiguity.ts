@@ -120,15 +120,20 @@ export function fits(
   const before = tokens[start - 1];
   if (before && lead.kind !== "country" && demonstrative(before)) return false;
   // «الرئيس بشار», "President Washington"; a minister visiting Baghdad is no person.
-  const inflected = declined(lead, tokens, span);
-  if (titled(tokens, start, text) && lead.population < LARGE_CITY && !inflected) return false;
+  // Read only where a title or a capitalised word makes it matter: a place has many names.
+  let inflected: boolean | undefined;
+  const isDeclined = () => {
+    inflected ??= declined(lead, tokens, span);
+    return inflected;
+  };
+  if (titled(tokens, start, text) && lead.population < LARGE_CITY && !isDeclined()) return false;
   const inList = listed(tokens, start, context);
   const placeWord = inList || (before !== undefined && has(LOCATIVE, before));
   // «زار الرئيس السوري مالي»: an Arabic adjective takes its noun's article, so «مالي» with none
   // after a word that has one is no adjective of it (financial) but a noun: the country.
   if (lead.kind === "country")
     return commonFits(target, tokens, start, text, placeWord || hasArticle(before));
-  if (inLargerName(target, tokens, { start, end, declined: inflected }, text)) return false;
+  if (inLargerName(target, tokens, { start, end, declined: isDeclined }, text)) return false;
   if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))
     return false;
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
@@ -214,7 +219,7 @@ interface Declined {
   start: number;
   end: number;
   /** Written in a form none of the place's names has (see `declined`). */
-  declined: boolean;
+  declined: () => boolean;
 }
 
 /**
@@ -311,7 +316,7 @@ function inLargerName(target: Target, tokens: KeyedToken[], span: Declined, text
   const capitalised = (t: KeyedToken) => /^\p{Lu}/u.test(t.text);
   // «губернатора Курской области Алексея Смирнова»: a declined name opens no longer one, whose
   // first words would agree with its last.
-  if (!span.declined && after && isAdjacent(tokens[end], after, text) && capitalised(after))
+  if (after && isAdjacent(tokens[end], after, text) && capitalised(after) && !span.declined())
     return true;
   return (
     before !== undefined &&
