@@ -133,7 +133,7 @@ export function fits(
   // after a word that has one is no adjective of it (financial) but a noun: the country.
   if (lead.kind === "country")
     return commonFits(target, tokens, start, text, placeWord || hasArticle(before));
-  if (inLargerName(target, tokens, { start, end, declined: isDeclined }, text)) return false;
+  if (inLargerName(target, tokens, span, text, isDeclined)) return false;
   if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))
     return false;
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
@@ -213,13 +213,6 @@ function quoted(
   const open = text.slice(Math.max(0, first.start - 2), first.start).trimEnd();
   const close = text.slice(last.end, last.end + 2).trimStart();
   return /["«“]$/.test(open) && /^["»”]/.test(close);
-}
-
-interface Declined {
-  start: number;
-  end: number;
-  /** Written in a form none of the place's names has (see `declined`). */
-  declined: () => boolean;
 }
 
 /**
@@ -308,7 +301,13 @@ function casingFits(target: Target, tokens: KeyedToken[], start: number, end: nu
  * A city's name joined by a space to a capitalised word is part of a larger name: "Real
  * Madrid", "Victoria Beckham", «Владимир Путин». Only where the script has capitals.
  */
-function inLargerName(target: Target, tokens: KeyedToken[], span: Declined, text: string) {
+function inLargerName(
+  target: Target,
+  tokens: KeyedToken[],
+  span: Span,
+  text: string,
+  isDeclined: () => boolean,
+) {
   if (target.casing === "any") return false;
   const { start, end } = span;
   const before = tokens[start - 1];
@@ -316,7 +315,7 @@ function inLargerName(target: Target, tokens: KeyedToken[], span: Declined, text
   const capitalised = (t: KeyedToken) => /^\p{Lu}/u.test(t.text);
   // «губернатора Курской области Алексея Смирнова»: a declined name opens no longer one, whose
   // first words would agree with its last.
-  if (after && isAdjacent(tokens[end], after, text) && capitalised(after) && !span.declined())
+  if (after && isAdjacent(tokens[end], after, text) && capitalised(after) && !isDeclined())
     return true;
   return (
     before !== undefined &&

@@ -37,10 +37,14 @@ const PREPOSITIONS = ["", "ب", "ل", "ك"];
 // so only the ezafe ی after a long vowel (آمریکای شمالی) is taken off.
 const PERSIAN_SUFFIXES = ["هاي", "ها"];
 
-/** Every key a folded Arabic-script token of running text might be filed under. */
-export function arabicVariants(folded: string): string[] {
+/**
+ * Every key a folded Arabic-script token of running text might be filed under. Persian writes
+ * its prepositions and «و» apart («به تهران», «و شیراز»): with `proclitics` false, a letter before
+ * a name is part of the word, as in the verb «بروم» (that I go), not Arabic's «ب» before «روم».
+ */
+export function arabicVariants(folded: string, proclitics = true): string[] {
   const out = new Set<string>([withoutArticle(folded)]);
-  for (const c of CONJUNCTIONS) {
+  for (const c of proclitics ? CONJUNCTIONS : []) {
     for (const p of PREPOSITIONS) {
       const prefix = c + p;
       if (prefix === "" || !folded.startsWith(prefix) || folded.length - prefix.length < 2)
@@ -61,20 +65,4 @@ export function arabicVariants(folded: string): string[] {
   // Writers put ه for ة (جده for جدة); never the other way round.
   for (const key of [...out]) if (key.endsWith("ه")) out.add(`${key.slice(0, -1)}ة`);
   return [...out];
-}
-
-/**
- * Persian writes its prepositions and «و» apart («به تهران», «و شیراز»): a letter before a name
- * is part of the word, as in the verb «بروم» (that I go), not Arabic's «ب» (in) before «روم».
- * So of a Persian token's keys, those that start it are kept (with the article off), and the
- * ones a proclitic was taken from are not.
- */
-export function persianVariants(folded: string): string[] {
-  const base = withoutArticle(folded);
-  // The last letter may be ه written for ة.
-  const starts = (key: string) => {
-    const stem = key.slice(0, -1);
-    return folded.startsWith(stem) || base.startsWith(stem);
-  };
-  return arabicVariants(folded).filter(starts);
 }

@@ -23,7 +23,7 @@ export interface Match {
 export interface MatchOptions {
   /** Countries the feed reports on (ISO 3166-1 alpha-2): they settle a name several places bear. */
   region?: readonly string[];
-  /** The text's language: Persian takes no proclitics off (see `persianVariants`). */
+  /** The text's language: Persian takes no proclitics off (see `arabicVariants`). */
   language?: string;
 }
 

@@ -7,13 +7,7 @@
  */
 
 import { perWord } from "../lib/per-word.js";
-import {
-  ARABIC_LETTER,
-  arabicVariants,
-  foldArabic,
-  persianVariants,
-  withoutArticle,
-} from "./arabic.js";
+import { ARABIC_LETTER, arabicVariants, foldArabic, withoutArticle } from "./arabic.js";
 import { foldLatin, latinVariants } from "./latin.js";
 import { CYRILLIC_LETTER, russianCases, russianExtraForms, russianLower } from "./russian.js";
 
@@ -59,7 +53,7 @@ export const textKeys = perWord((token: string): readonly string[] => {
 
 /** A Persian text's token: the same keys but those a proclitic was taken from. */
 export const persianTextKeys = perWord((token: string): readonly string[] =>
-  ARABIC_LETTER.test(token) ? persianVariants(foldArabic(token)) : textKeys(token),
+  ARABIC_LETTER.test(token) ? arabicVariants(foldArabic(token), false) : textKeys(token),
 );
 
 export interface Token {
