@@ -285,6 +285,36 @@ describe.each(BACKENDS)("the stories stage on %s", (_name, open) => {
     expect(await title()).toEqual([{ title: "Book fair opens in Erbil", title_language: "en" }]);
   });
 
+  it("joins two English reports of one event whose figures have moved on, and keeps another event in the country apart", async () => {
+    const quake = (id: string, hours: number, title: string, summary: string) =>
+      storedArticle(id, { title, summary, publishedAt: at(hours) });
+    await insertArticles(t.db, [
+      quake(
+        "quake-first",
+        10,
+        "Earthquake in western Iran kills at least 7",
+        "A magnitude 5.9 earthquake struck Kermanshah province on Monday night, killing at least 7 people and injuring 300, the Red Crescent said, as rescuers searched collapsed homes in mountain villages.",
+      ),
+      quake(
+        "quake-later",
+        20,
+        "Death toll climbs to 11 in Kermanshah",
+        "Emergency services in Iran said on Tuesday that 11 people died and 520 were hurt when the earthquake flattened houses across the province overnight; aid convoys are heading to the worst-hit districts.",
+      ),
+      quake(
+        "petrol",
+        21,
+        "Iran raises petrol prices by 50 percent",
+        "The government in Tehran raised the price of subsidised petrol on Friday, the oil ministry said, a move that sparked protests in several cities of Iran.",
+      ),
+    ]);
+    for (const id of ["quake-first", "quake-later", "petrol"]) await process(ctx, [id]);
+    const s = await storyOf(t);
+    // Every number differs (a toll, the injured, the day's figures): the event is the same.
+    expect(s["quake-later"]).toBe(s["quake-first"]);
+    expect(s.petrol).not.toBe(s["quake-first"]);
+  });
+
   it("leaves nothing behind: articles a crash kept from their story are found and placed", async () => {
     await t.db.query("delete from story_articles where article_id = 'election-fr'");
     const { articlesAwaitingStory } = await import("../src/store/stories.js");

@@ -8,12 +8,12 @@ import type { StorySettings } from "./score.js";
 export const STORY_SETTINGS: StorySettings = {
   coefficients: {
     withText: {
-      bias: -1.79,
-      entities: 3.68,
-      names: 1.35,
-      numbers: 1.8,
-      numbersDiffer: -1.34,
-      text: 3.32,
+      bias: -1.48,
+      entities: 2.96,
+      names: 0,
+      numbers: 0,
+      numbersDiffer: 0,
+      text: 5.21,
     },
     withoutText: {
       bias: -1.27,
