@@ -212,6 +212,25 @@ describe("places in a list", () => {
   });
 });
 
+describe("towns the gazetteer lacks", () => {
+  it("in French, takes a capitalised word after «à» for a town, with its hyphens, but not a person spoken to or a feast", () => {
+    expect(names("fr", "Le marché aux truffes s'est tenu hier à Richerenches.")).toEqual([
+      "Richerenches=place",
+    ]);
+    expect(ids("fr", "Un incendie a éclaté à Corcelles-près-Payerne dans la nuit.")).toEqual([
+      "name:place:corcelles-près-payerne",
+    ]);
+    // A person spoken to, a paper quoted, a feast, a title, a given name: no town.
+    expect(names("fr", "Il a déclaré à Ouest-Éclair que rien ne changerait.")).toEqual([]);
+    expect(names("fr", "Les vacances commencent à Pâques et finissent à Noël.")).toEqual([]);
+    expect(names("fr", "La lettre fut remise à Madame Berthet.")).toEqual([]);
+    expect(names("fr", "Il a écrit à Juliette chaque semaine.")).toEqual([]);
+    // After «en» or in English, a capitalised word is left alone.
+    expect(names("fr", "Il habite en Zolvanie depuis dix ans.")).toEqual([]);
+    expect(names("en", "He moved to Richerenches last year.")).toEqual([]);
+  });
+});
+
 describe("provinces the Russian news names", () => {
   it("reads the province or region after a title as what the title is of, and the name after it as the holder's", () => {
     expect(names("ru", "Губернатор Томской области Игорь Соколов заявил")).toEqual([

@@ -62,7 +62,7 @@ function coveringMatches(
  * An entity known only by how a text wrote it: its id says so (`name:`), for it is one
  * language's spelling, and grouping stories across languages leaves such ids aside.
  */
-function ruleEntity(type: "person" | "org", name: string): Entity {
+function ruleEntity(type: "person" | "org" | "place", name: string): Entity {
   return {
     id: `name:${type}:${fold(name).replace(/\s+/g, " ")}`,
     type,

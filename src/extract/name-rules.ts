@@ -38,9 +38,10 @@ import {
 } from "./name-cues.js";
 import type { Token } from "./normalize.js";
 import { CYRILLIC_LETTER } from "./russian.js";
+import { frenchTownAt } from "./town-rules.js";
 
 export interface RuleSpan {
-  type: "person" | "org";
+  type: "person" | "org" | "place";
   /** Token indices, inclusive. */
   first: number;
   last: number;
@@ -52,7 +53,7 @@ export interface RuleSpan {
   name?: string;
 }
 
-interface Scan {
+export interface Scan {
   text: string;
   tokens: Token[];
   /** Tokens inside a name the gazetteer found. */
@@ -87,14 +88,14 @@ function joined(scan: Scan, a: number, b: number): boolean {
   return /^[\s\u200c]*(?:[-'’][\s]*)?$/.test(scan.text.slice(left.end, right.start));
 }
 
-/** Every person and organisation the rules find, earliest first, none overlapping another. */
+/** Every person, organisation and town the rules find, earliest first, none overlapping another. */
 export function ruleSpans(scan: Scan): RuleSpan[] {
   const found: RuleSpan[] = [];
   // Spans start at or after the token that found them and are taken in order: each token is
   // passed once, and one after a span's end is free of it.
   for (let i = 0; i < scan.tokens.length; i++) {
     if (scan.taken[i]) continue;
-    const span = organisationAt(scan, i) ?? personAt(scan, i);
+    const span = organisationAt(scan, i) ?? personAt(scan, i) ?? frenchTownAt(scan, i);
     if (span && span.last >= span.first) {
       found.push(span);
       i = span.last;
