@@ -93,6 +93,24 @@ describe("organisations offline", () => {
     ]);
   });
 
+  it("in French, takes an institution's capitalised head with its name in lower case or in apposition", () => {
+    expect(
+      names("fr", "Les bateaux de la Société des sauveteurs de Lausanne sont sortis."),
+    ).toEqual(["Société des sauveteurs de Lausanne=org"]);
+    expect(names("fr", "Elle est entrée à l'Académie de médecine en mai.")).toEqual([
+      "Académie de médecine=org",
+    ]);
+    expect(
+      names("fr", "Il expose à la Galerie Kornfeld et travaille pour la compagnie Veolia."),
+    ).toEqual(["Galerie Kornfeld=org", "compagnie Veolia=org"]);
+    // In lower case, the head is a common noun: «la société des voisins» is no institution.
+    expect(names("fr", "Il a parlé à la société des voisins de Lausanne.")).toEqual([
+      "Lausanne=place",
+    ]);
+    // Nor is a capitalised head opening a sentence.
+    expect(names("fr", "Société des amis : la réunion est close.")).toEqual([]);
+  });
+
   it("in Persian, reads the ministry in a minister's title, with its country, not the minister's name", () => {
     expect(names("fa", "وزیر آموزش و پرورش ترکیه از مدارس بازدید کرد")).toEqual([
       "آموزش و پرورش ترکیه=org",

@@ -289,7 +289,7 @@ export const LATIN_ORG_HEADS = set(`ministry department council committee commis
   association institute
   ministère conseil banque parti front agence commission comité cour tribunal université fédération
   union organisation office institut musée direction département assemblée armée mouvement
-  société compagnie caisse chambre syndicat ligue confédération église galerie`);
+  société compagnie caisse chambre syndicat ligue confédération église galerie académie`);
 
 /** French organisation names are a head and an adjective: «Parti socialiste», «Assemblée nationale». */
 export const FRENCH_ORG_ADJECTIVE =

@@ -8,6 +8,7 @@ import { wordRank } from "../lib/common-words.js";
 import { perWord } from "../lib/per-word.js";
 import { sentenceStart } from "./ambiguity.js";
 import { ARABIC_LETTER } from "./arabic.js";
+import { foldLatin } from "./latin.js";
 import {
   ARABIC_NATIONALITIES,
   ARABIC_ORG_HEADS,
@@ -403,6 +404,9 @@ function headedOrganisation(scan: Scan, i: number, t: Token): RuleSpan | undefin
   // a capitalised name («le ministère de l'Intérieur»).
   if (FRENCH_ORG_ADJECTIVE.test(next.text) && scan.language === "fr" && capitalised(t))
     return { type: "org", first: i, last: i + 1 };
+  // «la Galerie Sonnabend», «la compagnie Bellator»: a name in apposition, as French writes them.
+  if (scan.language === "fr" && capitalised(next) && !scan.taken[i + 1] && !frenchWord(next.text))
+    return { type: "org", first: i, last: i + 1 };
   // "Ministry of Defence", «Banque de France», «ministère de l'Intérieur»: the name after "of".
   let from = i + 1;
   const linker = fold(next.text);
@@ -412,13 +416,21 @@ function headedOrganisation(scan: Scan, i: number, t: Token): RuleSpan | undefin
   from++;
   if (/^(?:the|la)$/.test(fold(scan.tokens[from]?.text ?? ""))) from++;
   let last: number | undefined;
+  // «la Société des pontonniers de Bâle», «l'Académie de musique»: French writes an institution's
+  // head with a capital inside a sentence, and its name may go on in lower case.
+  const institution =
+    scan.language === "fr" && capitalised(t) && !sentenceStart(scan.tokens, i, scan.text);
+  let lower: number | undefined;
   for (let j = from; j < scan.tokens.length && j - from < 5 && joined(scan, j - 1, j); j++) {
     const word = scan.tokens[j] as Token;
     // «l'Intérieur»: the elided article is written onto the name.
     if (capitalised(word) || /^[ld]['’]\p{Lu}/u.test(word.text)) last = j;
-    else if (!/^(?:and|of|et|de|des|du)$/.test(word.text)) break;
+    else if (/^(?:and|of|et|de|des|du)$/.test(word.text)) continue;
+    else if (institution && last === undefined && /^\p{Ll}{4,}$/u.test(word.text)) lower ??= j;
+    else break;
   }
-  return last === undefined ? undefined : { type: "org", first: i, last };
+  const end = last ?? lower;
+  return end === undefined ? undefined : { type: "org", first: i, last: end };
 }
 
 const GENITIVE = /(?:ого|его|ых|их|ой|ей|ов|ев|а|я|ы|и)$/;
@@ -618,3 +630,5 @@ function surnameKey(word: string): string {
   }
   return folded.length >= 3 ? folded : `\u0000${folded}`;
 }
+
+const frenchWord = (word: string) => wordRank("fr", foldLatin(word)) !== undefined;
