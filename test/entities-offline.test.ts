@@ -111,6 +111,14 @@ describe("organisations offline", () => {
     expect(names("fr", "Société des amis : la réunion est close.")).toEqual([]);
   });
 
+  it("in Arabic, ends an indefinite head's construct at a place or a foreign name, which need no article", () => {
+    expect(names("ar", "نال شهادته من جامعة هارفارد عام 1990")).toEqual(["جامعة هارفارد=org"]);
+    expect(names("ar", "أعلنت شركة تويوتا خفض الإنتاج")).toEqual(["شركة تويوتا=org"]);
+    // A word ending as Arabic nouns and adjectives do (ة, ات, ي) is no foreign name.
+    expect(names("ar", "طالب بنشر قوات دولية على الحدود")).toEqual([]);
+    expect(names("ar", "أعلنت شركة نفطية عن اكتشاف")).toEqual([]);
+  });
+
   it("in Persian, reads the ministry in a minister's title, with its country, not the minister's name", () => {
     expect(names("fa", "وزیر آموزش و پرورش ترکیه از مدارس بازدید کرد")).toEqual([
       "آموزش و پرورش ترکیه=org",

@@ -542,6 +542,10 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   // A head with the article is in no construct: only adjectives follow it («المجلس الوطني»),
   // and a noun there opens another phrase («فتح الجيش الطريق», the army opened the road).
   const definite = withArticle(fold(word));
+  if (!definite) {
+    const proper = properNounAfter(scan, i);
+    if (proper) return proper;
+  }
   let last = i;
   for (let j = i + 1; j <= i + 4 && joined(scan, j - 1, j); j++) {
     const next = fold(scan.tokens[j]?.text ?? "");
@@ -553,6 +557,31 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
   // «القوات الألمانية», «الجيش اللبناني»: a head and a nationality describe a body, not name one.
   const described = last === i + 1 && ARABIC_NATIONALITIES.has(fold(scan.tokens[last]?.text ?? ""));
   return last > i && !described ? { type: "org", first: i, last } : undefined;
+}
+
+// Endings of Arabic nouns and adjectives (ة, ات, the nisba ي), which foreign names do not have.
+const ARABIC_MORPHOLOGY = /(?:ة|ات|ي)$/;
+
+/**
+ * «جامعة كامبريدج», «شركة فورد»: an indefinite head's construct ends in a definite noun, and a
+ * proper noun is definite without the article: a town, or a word no frequency list holds that
+ * ends as no Arabic noun or adjective does, a foreign name written in Arabic letters.
+ */
+function properNounAfter(scan: Scan, head: number): RuleSpan | undefined {
+  // One word: the next is as likely the sentence's verb or noun («شركة تويوتا خفض الإنتاج»).
+  const j = head + 1;
+  const word = scan.tokens[j]?.text ?? "";
+  if (!joined(scan, head, j)) return undefined;
+  const place = scan.taken[j] && scan.town?.[j];
+  const foreign =
+    !scan.taken[j] &&
+    arabicScript(scan.tokens[j]) &&
+    word.length >= 3 &&
+    !withArticle(fold(word)) &&
+    !stopsName(word) &&
+    !ARABIC_MORPHOLOGY.test(fold(word)) &&
+    !commonArabic(word);
+  return place || foreign ? { type: "org", first: head, last: j } : undefined;
 }
 
 /**
