@@ -355,6 +355,19 @@ describe("people offline", () => {
     expect(names("fa", "نژاد و زاده و پور")).toEqual([]);
   });
 
+  it("in Arabic, finds a foreigner's name after the adjective of their nation, but not the sentence going on", () => {
+    expect(names("ar", "وفاز العداء الكيني إيلود كيبسانغ بالسباق")).toEqual([
+      "إيلود كيبسانغ=person",
+    ]);
+    expect(names("ar", "واستقبل الوزير نظيرته النرويجية إنغريد سولبرغ أمس")).toEqual([
+      "إنغريد سولبرغ=person",
+    ]);
+    // A tanween, two accusatives, a pronoun attached: no name takes them.
+    expect(names("ar", "تحملت المنظومة المصرية عبئًا جبارًا")).toEqual([]);
+    expect(names("ar", "تراجع المنتخب الألماني دفاعا وهجوما")).toEqual([]);
+    expect(names("ar", "حسمها الفريق المصري لمصلحته")).toEqual([]);
+  });
+
   it("in Arabic, finds the speaker after a verb of saying, but not a role, a source or the office's words", () => {
     // Arabic puts the verb first: after «وقال» comes who said it.
     expect(names("ar", "وقال كوستاس ميتروبولوس إن المحادثات كانت مفيدة")).toEqual([

@@ -234,7 +234,8 @@ const nameWord = (scan: Scan, j: number) => {
 function arabicPerson(scan: Scan, i: number): RuleSpan | undefined {
   const word = scan.tokens[i]?.text ?? "";
   const persian = scan.language === "fa";
-  const apposed = beforeOffice(scan, i) ?? afterSaying(scan, i) ?? persianSurname(scan, i);
+  const apposed =
+    beforeOffice(scan, i) ?? afterSaying(scan, i) ?? persianSurname(scan, i) ?? afterNisba(scan, i);
   if (apposed) return apposed;
   const titled = among(persian ? PERSIAN_TITLES : ARABIC_TITLES, word);
   if (persian && among(PERSIAN_OFFICES, word)) {
@@ -570,18 +571,45 @@ const ARABIC_MORPHOLOGY = /(?:ة|ات|ي)$/;
 function properNounAfter(scan: Scan, head: number): RuleSpan | undefined {
   // One word: the next is as likely the sentence's verb or noun («شركة تويوتا خفض الإنتاج»).
   const j = head + 1;
-  const word = scan.tokens[j]?.text ?? "";
   if (!joined(scan, head, j)) return undefined;
   const place = scan.taken[j] && scan.town?.[j];
-  const foreign =
+  return place || foreignWord(scan, j) ? { type: "org", first: head, last: j } : undefined;
+}
+
+/**
+ * A word no frequency list holds, without the article, ending as no Arabic noun does, with no
+ * tanween (names take none): a foreign name.
+ */
+function foreignWord(scan: Scan, j: number): boolean {
+  const word = scan.tokens[j]?.text ?? "";
+  return (
     !scan.taken[j] &&
     arabicScript(scan.tokens[j]) &&
     word.length >= 3 &&
     !withArticle(fold(word)) &&
     !stopsName(word) &&
     !ARABIC_MORPHOLOGY.test(fold(word)) &&
-    !commonArabic(word);
-  return place || foreign ? { type: "org", first: head, last: j } : undefined;
+    !/\u064b/.test(word) &&
+    !commonArabic(word)
+  );
+}
+
+/**
+ * «السويدي غوران إريكسون», «اليونانية دورا باكويانيس»: Arabic names a foreigner after the
+ * adjective of their nation, used as a noun (the Swede …); two foreign words after an adjective
+ * with the article and the nisba ending are the name.
+ */
+function afterNisba(scan: Scan, i: number): RuleSpan | undefined {
+  const before = fold(scan.tokens[i - 1]?.text ?? "");
+  if (scan.language !== "ar" || !ARABIC_NATIONALITIES.has(before) || !joined(scan, i - 1, i))
+    return undefined;
+  const words = [i, i + 1].map((j) => fold(scan.tokens[j]?.text ?? ""));
+  // «لمصلحته», «عزما اكيدا»: a pronoun attached, or two accusatives, are the sentence going on.
+  const sentence =
+    words.some((w) => /..(?:ه|ها|هم|هما)$/.test(w)) || words.every((w) => /ا$/.test(w));
+  if (sentence || !foreignWord(scan, i) || !foreignWord(scan, i + 1) || !joined(scan, i, i + 1))
+    return undefined;
+  return { type: "person", first: i, last: i + 1 };
 }
 
 /**
