@@ -88,6 +88,20 @@ describe("language identification: neighbours in a script", () => {
     }
   });
 
+  it("never takes Serbian or Macedonian, which write ј, љ, њ, for Russian or Bulgarian", () => {
+    const five = ["ar", "fa", "fr", "ru", "en"];
+    for (const text of [
+      "Влада је објавила нове мере за привреду.",
+      "Њихов нови закон је усвојен у скупштини.",
+      "Владата ја објави одлуката во понеделник.",
+    ])
+      expect(["sr", "mk", "und"]).toContain(identifyLanguage(text, null, five).language);
+    // A Russian sentence keeps its ы, э, ё, whatever Serbian name it quotes.
+    expect(identifyLanguage("Эксперт из Љубљаны выступил на форуме.", null, five).language).toBe(
+      "ru",
+    );
+  });
+
   it("keeps a Russian sentence full of Latin brand names Russian", () => {
     const text = "Apple, Google, Microsoft и Amazon объявили о новых правилах";
     expect(identifyLanguage(text, null, ["ar", "fa", "fr", "ru", "en"]).language).toBe("ru");

@@ -140,6 +140,12 @@ export function identifyLanguage(
   const words = wordsOf(text);
   const hits = functionWordHits(words);
   if (dominant === counts.cyrillic) {
+    if (serbianOrMacedonian(text)) {
+      const cue = byMarkers(text, SOUTH_SLAVIC_MARKERS, share);
+      return (
+        cue ?? statistical(text, words, hits, ["mkd", "srp"], hint, share, [], MIN_MARGIN_CYRILLIC)
+      );
+    }
     const cue = cyrillicCue(text, share);
     // No prior here: Russian and Bulgarian without their cues are a coin toss for franc too.
     const candidates = cyrillicCandidates(text);
@@ -147,6 +153,13 @@ export function identifyLanguage(
   }
   return kurmanji(hits) ?? statistical(text, words, hits, LATIN_CANDIDATES, hint, share, preferred);
 }
+
+/**
+ * Serbian and Macedonian alone write ј, љ, њ, џ, and neither writes Russian's ы, э, ё: with the
+ * one and none of the other, the text is in one of those two, whatever words it shares with Russian.
+ */
+const serbianOrMacedonian = (text: string) => /[јљњџЈЉЊЏ]/.test(text) && !/[ыэёЫЭЁ]/.test(text);
+const SOUTH_SLAVIC_MARKERS = CYRILLIC_MARKERS.filter(([l]) => l === "sr" || l === "mk");
 
 /** A Cyrillic language's own letters, else its own words, when only one language's are there. */
 const cyrillicCue = (text: string, share: number) =>
