@@ -107,6 +107,12 @@ for (const country of readTsv("countries.tsv")) {
   ]);
 }
 
+// A section of a city (GeoNames' PPLX: Moscow's districts, Tehran's Andisheh) often carries its
+// whole city's population, and many are named with adjectives and words («Северный», northern;
+// «Центральный», central; «اندیشه», thought): filed as small, it neither outranks a town of its
+// name nor stands for a place without a word of place before it («в Северном районе»).
+const DISTRICT = "PPLX";
+
 for (const place of places) {
   const kind: Kind = place.feature_code === "PPLC" ? "capital" : "city";
   const names = placeNames(place);
@@ -116,7 +122,7 @@ for (const place of places) {
     place.country_code ?? "",
     Number(place.latitude),
     Number(place.longitude),
-    Number(place.population) || 0,
+    place.feature_code === DISTRICT ? 0 : Number(place.population) || 0,
     place.name ?? "",
     names,
     commonNames(names),

@@ -505,6 +505,16 @@ describe("the place a name means", () => {
   });
 });
 
+describe("districts of a city", () => {
+  it("takes a district named with an adjective or a word for a place only after a word of place", () => {
+    // Moscow's districts «Северный» (northern) and «Калининский», Tehran's «اندیشه» (thought).
+    expect(names("ru", "Северный ветер усилился к вечеру.")).toEqual([]);
+    expect(names("ru", "Калининский суд вынес приговор.")).toEqual([]);
+    expect(names("fa", "او از آزادی اندیشه و بیان دفاع کرد.")).toEqual([]);
+    expect(names("fa", "در شهر اندیشه سیل آمد.")).toEqual(["اندیشه=place"]);
+  });
+});
+
 describe("Persian and Arabic words that are also places", () => {
   it("reads «مالی» as 'financial' and takes it for Mali only after a word of place", () => {
     expect(names("fa", "حمایت‌های مالی دولت از شرکت‌ها ادامه دارد")).toEqual([]);
