@@ -505,13 +505,21 @@ describe("the place a name means", () => {
   });
 });
 
-describe("districts of a city", () => {
+describe("districts and towns named with words", () => {
   it("takes a district named with an adjective or a word for a place only after a word of place", () => {
     // Moscow's districts «Северный» (northern) and «Калининский», Tehran's «اندیشه» (thought).
     expect(names("ru", "Северный ветер усилился к вечеру.")).toEqual([]);
     expect(names("ru", "Калининский суд вынес приговор.")).toEqual([]);
     expect(names("fa", "او از آزادی اندیشه و بیان دفاع کرد.")).toEqual([]);
     expect(names("fa", "در شهر اندیشه سیل آمد.")).toEqual(["اندیشه=place"]);
+  });
+
+  it("in Russian, reads a town named with an adjective as the adjective before a noun, the town after a preposition", () => {
+    expect(names("ru", "Советский режим пал в 1991 году.")).toEqual([]);
+    expect(names("ru", "Мирный житель погиб при обстреле.")).toEqual([]);
+    expect(names("ru", "В Мирном открыли новую школу.")).toEqual(["Мирном=place"]);
+    // A city as large as Grozny is the city even as the subject.
+    expect(names("ru", "Грозный встретил гостей.")).toEqual(["Грозный=place"]);
   });
 });
 

@@ -134,6 +134,8 @@ export function fits(
   if (lead.kind === "country")
     return commonFits(target, tokens, start, text, placeWord || hasArticle(before));
   if (inLargerName(target, tokens, span, text, isDeclined)) return false;
+  const adjectival = end === start && lead.population < SMALL_TOWN.uncased;
+  if (!placeWord && adjectival && russianAdjectiveBeforeNoun(tokens, start, text)) return false;
   if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))
     return false;
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.
@@ -148,6 +150,20 @@ export function fits(
     if (!placeWord) return false;
   }
   return commonFits(target, tokens, start, text, placeWord);
+}
+
+/**
+ * «Советский режим», «Мирный житель»: Russia names many towns with adjectives (Sovetsky, Mirny,
+ * Lesnoy), and an adjective in the nominative right before a word in lower case qualifies that
+ * word; such a town is named after a preposition («в Мирном»), which makes a word of place. A
+ * city as large as Grozny is meant even as the subject («Грозный встретил гостей»).
+ */
+function russianAdjectiveBeforeNoun(tokens: KeyedToken[], start: number, text: string): boolean {
+  const word = tokens[start];
+  const next = tokens[start + 1];
+  if (!word || !next || !/^[А-ЯЁ][а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/.test(word.text))
+    return false;
+  return /^[а-яё]+$/.test(next.text) && /^ +$/.test(text.slice(word.end, next.start));
 }
 
 /** A name that is also a frequent word reads as a place only where a place is meant. */
