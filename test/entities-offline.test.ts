@@ -117,6 +117,7 @@ describe("organisations offline", () => {
     // A word ending as Arabic nouns and adjectives do (ة, ات, ي) is no foreign name.
     expect(names("ar", "طالب بنشر قوات دولية على الحدود")).toEqual([]);
     expect(names("ar", "أعلنت شركة نفطية عن اكتشاف")).toEqual([]);
+    expect(names("ar", "وزارة تعلن خطة جديدة")).toEqual([]);
   });
 
   it("in Persian, reads the ministry in a minister's title, with its country, not the minister's name", () => {
@@ -366,6 +367,8 @@ describe("people offline", () => {
     expect(names("ar", "تحملت المنظومة المصرية عبئًا جبارًا")).toEqual([]);
     expect(names("ar", "تراجع المنتخب الألماني دفاعا وهجوما")).toEqual([]);
     expect(names("ar", "حسمها الفريق المصري لمصلحته")).toEqual([]);
+    // A headline's verb after the subject and its adjective: «تعلن» (announces) is no name.
+    expect(names("ar", "الخارجية الروسية تدين قصف المدينة")).toEqual([]);
   });
 
   it("in Arabic, finds the speaker after a verb of saying, but not a role, a source or the office's words", () => {

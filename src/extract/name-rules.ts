@@ -562,6 +562,9 @@ function arabicOrganisation(scan: Scan, i: number): RuleSpan | undefined {
 
 // Endings of Arabic nouns and adjectives (ة, ات, the nisba ي), which foreign names do not have.
 const ARABIC_MORPHOLOGY = /(?:ة|ات|ي)$/;
+// The present tense's prefix before a consonant («تعلن», «يزور», «نرفض»): a verb, where foreign
+// names written in Arabic letters put a long vowel after their first («توماس», «يوهان», «نيلسون»).
+const ARABIC_VERB = /^[تين][^اويى]/;
 
 /**
  * «جامعة كامبريدج», «شركة فورد»: an indefinite head's construct ends in a definite noun, and a
@@ -578,7 +581,7 @@ function properNounAfter(scan: Scan, head: number): RuleSpan | undefined {
 
 /**
  * A word no frequency list holds, without the article, ending as no Arabic noun does, with no
- * tanween (names take none): a foreign name.
+ * tanween (names take none), not shaped as a verb in the present: a foreign name.
  */
 function foreignWord(scan: Scan, j: number): boolean {
   const word = scan.tokens[j]?.text ?? "";
@@ -589,6 +592,7 @@ function foreignWord(scan: Scan, j: number): boolean {
     !withArticle(fold(word)) &&
     !stopsName(word) &&
     !ARABIC_MORPHOLOGY.test(fold(word)) &&
+    !ARABIC_VERB.test(fold(word)) &&
     !/\u064b/.test(word) &&
     !commonArabic(word)
   );
