@@ -134,8 +134,8 @@ export function fits(
   if (lead.kind === "country")
     return commonFits(target, tokens, start, text, placeWord || hasArticle(before));
   if (inLargerName(target, tokens, span, text, isDeclined)) return false;
-  const adjectival = end === start && lead.population < SMALL_TOWN.uncased;
-  if (!placeWord && adjectival && russianAdjectiveBeforeNoun(tokens, start, text)) return false;
+  const smallOneWord = end === start && lead.population < SMALL_TOWN.uncased;
+  if (!placeWord && smallOneWord && russianAdjectiveBeforeNoun(tokens, start, text)) return false;
   if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))
     return false;
   // «بلير», «لديه»: a clitic taken off a short word leaves some three-letter place's name.

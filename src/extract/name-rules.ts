@@ -600,8 +600,8 @@ function foreignWord(scan: Scan, j: number): boolean {
 
 /**
  * «السويدي غوران إريكسون», «اليونانية دورا باكويانيس»: Arabic names a foreigner after the
- * adjective of their nation, used as a noun (the Swede …); two foreign words after an adjective
- * with the article and the nisba ending are the name.
+ * adjective of their nation, used as a noun (the Swede …) or after the noun it qualifies (the
+ * Dutch runner …); two foreign words right after an adjective of nationality are the name.
  */
 function afterNisba(scan: Scan, i: number): RuleSpan | undefined {
   const before = fold(scan.tokens[i - 1]?.text ?? "");

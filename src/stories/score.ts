@@ -12,9 +12,9 @@
  *             original language), or of the embeddings when an endpoint gives them
  *
  * Two sets of coefficients: one for articles that can be compared by text, one for those that
- * cannot (different languages, offline). With text, only the words and the entities weigh: names
- * and numbers, chosen by cross-validation, added nothing the words did not say. The coefficients
- * are fitted on one half of each development set and checked on the other
+ * cannot (different languages, offline). With text, only the words and the entities weigh: by
+ * cross-validation, names and numbers added nothing the words did not say. The coefficients are
+ * fitted on one half of each development set and checked on the other
  * (scripts/tune-stories.ts; BENCHMARKS.md has both halves).
  */
 import type { Signals } from "./signals.js";

@@ -3,7 +3,7 @@ import type { StorySettings } from "./score.js";
 /**
  * The settings as shipped: fitted on half A of each development set by scripts/tune-stories.ts
  * and checked on half B; BENCHMARKS.md has both halves' figures. Re-run the script after any
- * change to the signals, and copy its first line here.
+ * change to the signals, and copy the JSON line it prints here.
  */
 export const STORY_SETTINGS: StorySettings = {
   coefficients: {
