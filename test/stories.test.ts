@@ -286,22 +286,22 @@ describe.each(BACKENDS)("the stories stage on %s", (_name, open) => {
   });
 
   it("joins two English reports of one event whose figures have moved on, and keeps another event in the country apart", async () => {
-    const quake = (id: string, hours: number, title: string, summary: string) =>
+    const report = (id: string, hours: number, title: string, summary: string) =>
       storedArticle(id, { title, summary, publishedAt: at(hours) });
     await insertArticles(t.db, [
-      quake(
+      report(
         "quake-first",
         10,
         "Earthquake in western Iran kills at least 7",
         "A magnitude 5.9 earthquake struck Kermanshah province on Monday night, killing at least 7 people and injuring 300, the Red Crescent said, as rescuers searched collapsed homes in mountain villages.",
       ),
-      quake(
+      report(
         "quake-later",
         20,
         "Death toll climbs to 11 in Kermanshah",
         "Emergency services in Iran said on Tuesday that 11 people died and 520 were hurt when the earthquake flattened houses across the province overnight; aid convoys are heading to the worst-hit districts.",
       ),
-      quake(
+      report(
         "petrol",
         21,
         "Iran raises petrol prices by 50 percent",
