@@ -127,7 +127,7 @@ describe("organisations offline", () => {
     expect(names("fa", "وزیر امور خارجه عراق گفت")).toEqual(["امور خارجه عراق=org"]);
     expect(names("fa", "سخنان وزیر بهداشت درباره واکسن")).toEqual(["بهداشت=org"]);
     // The name after the portfolio is the minister's, not the ministry's.
-    expect(names("fa", "وزیر نفت بیژن زنگنه")).toEqual(["نفت=org"]);
+    expect(names("fa", "وزیر نفت بیژن زنگنه")).toEqual(["نفت=org", "بیژن زنگنه=person"]);
     // A minister with no portfolio named is no ministry.
     expect(names("fa", "این وزیر جوان استعفا داد")).toEqual([]);
     // The ministry named by its minister is the one the text names by «وزارت».
@@ -400,6 +400,21 @@ describe("people offline", () => {
     expect(
       names("en", "The General Assembly met, General Motors fell and the Premier League resumed."),
     ).toEqual([]);
+  });
+
+  it("in Persian, finds a name after a common Persian given name, but not after one that is a word", () => {
+    expect(names("fa", "سهیلا رضوی و شهرام کریمی آمدند.")).toEqual([
+      "سهیلا رضوی=person",
+      "شهرام کریمی=person",
+    ]);
+    // «ستاره» (star) and «بهمن» (a month) are names too, and words first.
+    expect(names("fa", "ستاره درخشانی در آسمان بود.")).toEqual([]);
+    expect(names("fa", "بهمن ماه امسال سرد بود.")).toEqual([]);
+  });
+
+  it("in Arabic, ends a name at a noun with a pronoun attached or at a verb in the present", () => {
+    expect(names("ar", "والتقى محمد زوجته في المطار")).toEqual([]);
+    expect(names("ar", "د. عمرو خالد يكتب عن الطب")).toEqual(["عمرو خالد=person"]);
   });
 
   it("finds a common given name before a capitalised surname, and initials before a surname", () => {

@@ -156,7 +156,9 @@ export const PERSIAN_LIGHT_VERBS = set(`کرد کردند کرده کند کنن
 
 /**
  * Given names common in the region and in the news, in Arabic script. Not the Western names that
- * are Persian words too: جان (life), پل (bridge), پیر (old).
+ * are Persian words too: جان (life), پل (bridge), پیر (old); nor Persian names that are everyday
+ * words in Persian or Arabic (ستاره, star; بهمن, a month; امیر, commander; اکبر, greater;
+ * اصغر, smaller; وحید, sole).
  */
 export const ARABIC_SCRIPT_GIVEN = set(`محمد أحمد احمد علي حسن حسين عبد عبدالله عمر خالد سعيد محمود
   مصطفى إبراهيم ابراهيم يوسف سعد فهد ناصر جمال كمال صالح سلمان طارق وليد زياد نبيل عادل
@@ -165,7 +167,12 @@ export const ARABIC_SCRIPT_GIVEN = set(`محمد أحمد احمد علي حسن
   بهرام داریوش فریدون پرویز هوشنگ زهرا معصومه ولادیمیر جورج بیل دونالد باراک کوفی
   ماریا جیمز دیوید پیتر مایکل رابرت ریچارد توماس ژان فرانسوا امانوئل آنگلا ترزا
   بوریس سرگئی دیمیتری الکساندر
-  فلاديمير جورج بيل دونالد باراك كوفي توني نيكولا إيمانويل`);
+  فلاديمير جورج بيل دونالد باراك كوفي توني نيكولا إيمانويل
+  محسن علی‌اکبر محمدرضا علیرضا حمیدرضا غلامرضا غلامحسین عزت‌الله نعمت‌الله روح‌الله
+  حبیب‌الله فضل‌الله مهرداد کوروش بهروز جمشید سیاوش کامران کیوان شاهرخ فرهاد فرشید فرزاد بیژن
+  کاوه آرش بابک رامین شهرام مرتضی مجتبی یحیی اسماعیل داوود داود سلیمان باقر تقی نقی هاشم
+  منصور ایرج اردشیر فرامرز کیومرث شاپور مهران حامد مهدیه سهیلا نسرین پروین مهناز شهلا ژاله
+  زینب طاهره منیژه تهمینه سیمین پوران گلشیفته مهسا`);
 
 /** Latin-script given names common in the news (French, English, and romanised Arabic). */
 export const LATIN_GIVEN = set(`jean pierre jacques michel paul louis françois philippe nicolas

@@ -364,15 +364,18 @@ function arabicName(scan: Scan, from: number, most: number): RuleSpan | undefine
     // «بشار الأسد»: a family name with the article ends the name (an adjective of nationality
     // is no family name).
     if (ARABIC_NATIONALITIES.has(word)) break;
+    // «يحيى زوجته» (Yahya … his wife): a noun with a pronoun attached is no part of a name.
+    if (scan.language === "ar" && /..(?:ته|تها|تهم)$/.test(word)) break;
     if (withArticle(word)) {
       last = j;
       break;
     }
-    // A third word only after a compound or a second given name: «عبد الله», «علي أصغر».
+    // A third word only after a compound or a second given name («عبد الله», «علي أصغر»), and
+    // not a verb in the present («عمرو سليمان يكتب», writes).
     if (
       j - from >= 2 &&
-      !/^(?:عبد|ابو|بن|ابن)$/.test(previous) &&
-      !ARABIC_SCRIPT_GIVEN.has(previous)
+      ((!/^(?:عبد|ابو|بن|ابن)$/.test(previous) && !ARABIC_SCRIPT_GIVEN.has(previous)) ||
+        (scan.language === "ar" && ARABIC_VERB.test(word)))
     )
       break;
     last = j;
