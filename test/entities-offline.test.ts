@@ -251,6 +251,7 @@ describe("towns the gazetteer lacks", () => {
     expect(names("fr", "Il a déclaré à Ouest-Éclair que rien ne changerait.")).toEqual([]);
     expect(names("fr", "Les vacances commencent à Pâques et finissent à Noël.")).toEqual([]);
     expect(names("fr", "La lettre fut remise à Madame Berthet.")).toEqual([]);
+    expect(names("fr", "La lettre fut remise à Mgr Besson.")).toEqual([]);
     expect(names("fr", "Il a écrit à Juliette chaque semaine.")).toEqual([]);
     // After «en» or in English, a capitalised word is left alone.
     expect(names("fr", "Il habite en Zolvanie depuis dix ans.")).toEqual([]);

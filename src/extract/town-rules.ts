@@ -5,12 +5,14 @@ import type { RuleSpan, Scan } from "./name-rules.js";
 import type { Token } from "./normalize.js";
 
 /**
- * Capitalised words French writes after «à» that name no town: feasts, God, forms of address
- * and possessives («à Sa Majesté»); titles and given names are checked apart.
+ * Capitalised words French writes after «à» that name no town: feasts, God and Christ, forms of
+ * address, the clergy's («à Mgr Besson») and possessives («à Leurs Majestés»); titles and given
+ * names are checked apart.
  */
 const NOT_TOWNS = new Set(
-  `noel paques pentecote toussaint ascension dieu monsieur madame mademoiselle messieurs
-  mesdames maitre son ses leurs votre vos notre nos`.split(/\s+/),
+  `noel paques pentecote toussaint ascension dieu jesus christ monsieur madame mademoiselle
+  messieurs mesdames maitre mgr monseigneur abbe pere frere soeur son ses leurs votre vos notre
+  nos`.split(/\s+/),
 );
 
 /** Verbs after which «à» names whom one speaks or writes to, or succeeds: a person or a paper. */
