@@ -4,8 +4,10 @@
  * is built on, the given names common enough to mark the word after them as a surname. Folded
  * for comparison: lower case, Arabic-script letters folded (see `foldArabic`), ё as е.
  */
+import { wordRank } from "../lib/common-words.js";
 import { perWord } from "../lib/per-word.js";
 import { foldArabic } from "./arabic.js";
+import { foldLatin } from "./latin.js";
 
 const set = (words: string) =>
   new Set(
@@ -18,6 +20,9 @@ const set = (words: string) =>
 export const fold = perWord((word: string): string =>
   foldArabic(word.toLowerCase().replace(/ё/g, "е").replace(/[’]/g, "'")),
 );
+
+/** Among French's commonest words, accents aside («Libération», «Suprême»). */
+export const frenchWord = (word: string) => wordRank("fr", foldLatin(word)) !== undefined;
 
 /** Titles and offices written before a name in Latin-script text (en, fr). */
 export const LATIN_TITLES = set(`president minister general sheikh ayatollah colonel senator king

@@ -8,7 +8,6 @@ import { wordRank } from "../lib/common-words.js";
 import { perWord } from "../lib/per-word.js";
 import { sentenceStart } from "./ambiguity.js";
 import { ARABIC_LETTER } from "./arabic.js";
-import { foldLatin } from "./latin.js";
 import {
   ARABIC_NATIONALITIES,
   ARABIC_ORG_HEADS,
@@ -19,6 +18,7 @@ import {
   ARABIC_TITLES,
   FRENCH_ORG_ADJECTIVE,
   fold,
+  frenchWord,
   LATIN_GIVEN,
   LATIN_ORG_HEADS,
   LATIN_TITLES,
@@ -588,14 +588,15 @@ function properNounAfter(scan: Scan, head: number): RuleSpan | undefined {
  */
 function foreignWord(scan: Scan, j: number): boolean {
   const word = scan.tokens[j]?.text ?? "";
+  const folded = fold(word);
   return (
     !scan.taken[j] &&
     arabicScript(scan.tokens[j]) &&
     word.length >= 3 &&
-    !withArticle(fold(word)) &&
+    !withArticle(folded) &&
     !stopsName(word) &&
-    !ARABIC_MORPHOLOGY.test(fold(word)) &&
-    !ARABIC_VERB.test(fold(word)) &&
+    !ARABIC_MORPHOLOGY.test(folded) &&
+    !ARABIC_VERB.test(folded) &&
     !/\u064b/.test(word) &&
     !commonArabic(word)
   );
@@ -694,5 +695,3 @@ function surnameKey(word: string): string {
   }
   return folded.length >= 3 ? folded : `\u0000${folded}`;
 }
-
-const frenchWord = (word: string) => wordRank("fr", foldLatin(word)) !== undefined;

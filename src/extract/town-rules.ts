@@ -1,6 +1,12 @@
-import { wordRank } from "../lib/common-words.js";
 import { foldLatin } from "./latin.js";
-import { fold, LATIN_GIVEN, LATIN_ORG_HEADS, LATIN_TITLES, NOT_NAMES } from "./name-cues.js";
+import {
+  fold,
+  frenchWord,
+  LATIN_GIVEN,
+  LATIN_ORG_HEADS,
+  LATIN_TITLES,
+  NOT_NAMES,
+} from "./name-cues.js";
 import type { RuleSpan, Scan } from "./name-rules.js";
 import type { Token } from "./normalize.js";
 
@@ -67,6 +73,6 @@ function townWord(t: Token | undefined, taken: boolean | undefined): boolean {
     !LATIN_GIVEN.has(word) &&
     !NOT_NAMES.has(word) &&
     !LATIN_ORG_HEADS.has(word) &&
-    wordRank("fr", bare) === undefined
+    !frenchWord(t.text)
   );
 }
