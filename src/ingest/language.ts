@@ -70,10 +70,11 @@ const CYRILLIC_WORDS: [string, RegExp, number][] = [
     1,
   ],
   // Ukrainian without і, ї, є or ґ: its own small words (що, це, вона, буде, з), ць, which Russian
-  // never writes, and the apostrophe where Russian writes ъ (п'ять, м'ясо).
+  // never writes, the apostrophe where Russian writes ъ (п'ять, м'ясо), the adjective's genitive
+  // in -ього (Russian -его) and the past tense in -ував, -ював (Russian -овал, -евал).
   [
     "uk",
-    /(?:^|[^а-яґєії])(?:що|щоб|щодо|це|цей|ця|цього|вона|воно|вони|його|але|буде|було|були|був|була|також|дуже|вже|зараз|хто|яка|яке|треба|тепер|чи|як|з)(?=$|[^а-яґєії])|ць|[бпвмфрк]['’ʼ][яюєї]/giu,
+    /(?:^|[^а-яґєії])(?:що|щоб|щодо|це|цей|ця|цього|вона|воно|вони|його|але|буде|було|були|був|була|також|дуже|вже|зараз|хто|яка|яке|треба|тепер|чи|як|з)(?=$|[^а-яґєії])|ць|[бпвмфрк]['’ʼ][яюєї]|[а-яґєії](?:ього|[ую]вав)(?=$|[^а-яґєії])/giu,
     1,
   ],
   // Bulgarian writes ь only before о; Russian ends words with it (-ть, -ль, -нь).
@@ -165,11 +166,23 @@ const SOUTH_SLAVIC_MARKERS = CYRILLIC_MARKERS.filter(([l]) => l === "sr" || l ==
 const cyrillicCue = (text: string, share: number) =>
   byMarkers(text, CYRILLIC_MARKERS, share) ?? byWords(text, CYRILLIC_WORDS);
 
-/** Ukrainian and Belarusian write і (and ї, є, ґ, ў) in nearly every line: without them, neither. */
+/**
+ * Ukrainian and Belarusian write і (and ї, є, ґ, ў) in nearly every line: without them, neither.
+ * Macedonian and Serbian write ј, љ, њ where the others write й, я, ю, ь: with one of those
+ * letters, neither of the two.
+ */
 function cyrillicCandidates(text: string): string[] {
-  if (/[іїєґўІЇЄҐЎ]/.test(text)) return CYRILLIC_CANDIDATES;
-  return CYRILLIC_CANDIDATES.filter((code) => code !== "ukr" && code !== "bel");
+  const ukrainian = /[іїєґўІЇЄҐЎ]/.test(text);
+  const southSlavic = !NOT_SOUTH_SLAVIC.test(text);
+  return CYRILLIC_CANDIDATES.filter((code) =>
+    code === "ukr" || code === "bel"
+      ? ukrainian
+      : code === "mkd" || code === "srp"
+        ? southSlavic
+        : true,
+  );
 }
+const NOT_SOUTH_SLAVIC = /[йяюьъщыэёєїіЙЯЮЬЪЩЫЭЁЄЇІ]/;
 
 function scriptCounts(text: string) {
   const counts = { arabic: 0, cyrillic: 0, latin: 0, other: 0 };
