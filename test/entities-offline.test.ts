@@ -578,6 +578,17 @@ describe("English words that are also towns", () => {
     expect(names("en", "He flew to the Hague on Monday.")).toEqual(["Hague=place"]);
   });
 
+  it("finds the seas, rivers and lands English names with 'the', as it does the countries", () => {
+    expect(
+      names("en", "Ships in the Red Sea and the Persian Gulf were attacked near the West Bank."),
+    ).toEqual(["Red Sea=place", "Persian Gulf=place", "West Bank=place"]);
+    expect(names("en", "The Nile and the Euphrates run low; the Sahel is dry.")).toEqual([
+      "Nile=place",
+      "Euphrates=place",
+      "Sahel=place",
+    ]);
+  });
+
   it("reads a given name or a common surname a town bears as the name, but the town after 'in'", () => {
     expect(names("en", "Her son Tyler was 13 when Sterling scored.")).toEqual([]);
     expect(names("en", "A storm hit homes in Tyler, Texas.")).toEqual([

@@ -352,10 +352,14 @@ function inCompound(token: KeyedToken | undefined, text: string): boolean {
 /**
  * "the Union", "the Deal": English towns and cities take no article, so a town's name after
  * "the" is a noun of a title or a phrase ("State of the Union"), unless "the" is part of its
- * name (The Hague). Countries and regions may take one.
+ * name (The Hague). Countries and the curated regions take one: seas, rivers and lands ("the
+ * Red Sea", "the Nile", "the West Bank", "the Sahel").
  */
 const afterThe = (before: KeyedToken | undefined, lead: GazetteerEntry) =>
-  before !== undefined && /^the$/i.test(before.text) && !lead.names.some((n) => /^the /i.test(n));
+  before !== undefined &&
+  /^the$/i.test(before.text) &&
+  lead.kind !== "region" &&
+  !lead.names.some((n) => /^the /i.test(n));
 
 /** An Arabic-script name that is also a word: a large city, and not the word with its article. */
 function largeWithoutArticle(target: Target, token: KeyedToken | undefined): boolean {
