@@ -7,7 +7,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { foldLatin } from "../src/extract/latin.js";
 import { nameKey, nameKeySequences } from "../src/extract/normalize.js";
+import { editDistance } from "../src/lib/edit-distance.js";
+import { skeletons } from "../src/stories/skeleton.js";
 import { ADMIN1_NAMES, ADMIN1_WORDS } from "./admin1-names.js";
 import { CITY_NAMES, FOREIGN_NAMES_THAT_ARE_WORDS } from "./city-names.js";
 import { COUNTRY_NAMES, COUNTRY_WORDS } from "./country-names.js";
@@ -202,12 +205,26 @@ function placeNames(place: Row): string[] {
       return !OTHER_ARABIC_SCRIPTS.test(n) && (large || ARABIC_SCRIPT_COUNTRIES.has(country));
     }
     if (/^[\p{Script=Cyrillic}\s-]+$/u.test(n)) return large || CYRILLIC_COUNTRIES.has(country);
-    return large && /^\p{Lu}[\p{L}' -]+$/u.test(n);
+    if (!/^\p{Lu}[\p{L}' -]+$/u.test(n)) return false;
+    return large || (ARABIC_SCRIPT_COUNTRIES.has(country) && transliteration(n, place));
   });
   const curated = CITY_NAMES[place.geonameid ?? ""] ?? [];
   return [...new Set([place.name ?? "", place.asciiname ?? "", ...alternates, ...curated])].filter(
     Boolean,
   );
+}
+
+/**
+ * "Jenin", "Jénine" for GeoNames' «Janīn»: Arabic and Persian names have no one Latin spelling,
+ * and each press writes the vowels its own way. A small town's Latin alternate is kept when it
+ * has the main name's consonants and differs from it by two letters at most, so that a
+ * spelling is kept and an old name or a neighbour's ("Kfar Saba" for Qalqilya) is not.
+ */
+function transliteration(name: string, place: Row): boolean {
+  const main = place.asciiname ?? "";
+  const [a, b] = [foldLatin(name), foldLatin(main)];
+  if (a.length < 4 || a === b) return false;
+  return skeletons(a)[0] === skeletons(b)[0] && editDistance(a, b) <= 2;
 }
 
 /**

@@ -239,6 +239,16 @@ describe("places in a list", () => {
   });
 });
 
+describe("a town of the region in each press's Latin spelling", () => {
+  it("finds Jenin, Jénine and Azaz, which GeoNames writes Janīn and I‘zāz, as those towns", () => {
+    expect(ids("en", "Raids in Jenin and Azaz overnight.")).toEqual([
+      "geonames:283506",
+      "geonames:172082",
+    ]);
+    expect(ids("fr", "Un raid a visé Jénine dans la nuit.")).toEqual(["geonames:283506"]);
+  });
+});
+
 describe("towns the gazetteer lacks", () => {
   it("in French, takes a capitalised word after «à» for a town, with its hyphens, but not a person spoken to or a feast", () => {
     expect(names("fr", "Le marché aux truffes s'est tenu hier à Richerenches.")).toEqual([
