@@ -588,6 +588,11 @@ describe("English words that are also towns", () => {
     expect(names("en", "He flew to the Hague on Monday.")).toEqual(["Hague=place"]);
   });
 
+  it("reads 'in March' and 'on Sunday' as the month and the day, not as towns", () => {
+    expect(names("en", "The vote is expected in March, and again on Sunday.")).toEqual([]);
+    expect(names("en", "Police in Reading said a man was arrested.")).toEqual(["Reading=place"]);
+  });
+
   it("finds the seas, rivers and lands English names with 'the', as it does the countries", () => {
     expect(
       names("en", "Ships in the Red Sea and the Persian Gulf were attacked near the West Bank."),

@@ -4,6 +4,7 @@
  */
 import {
   AND,
+  CALENDAR,
   CHAIN_HEAD,
   DEMONSTRATIVE,
   DESTINATION,
@@ -134,6 +135,8 @@ export function fits(
   if (lead.kind === "country")
     return commonFits(target, tokens, start, text, placeWord || hasArticle(before));
   if (inLargerName(target, tokens, span, text, isDeclined)) return false;
+  if (start === end && lead.population < LARGE_CITY && has(CALENDAR, tokens[start] as KeyedToken))
+    return false;
   const smallOneWord = end === start && lead.population < SMALL_TOWN.uncased;
   if (!placeWord && smallOneWord && russianAdjectiveBeforeNoun(tokens, start, text)) return false;
   if (lead.population < LARGE_CITY && (inCompound(tokens[start], text) || afterThe(before, lead)))

@@ -70,5 +70,12 @@ export const DEMONSTRATIVE = keys(`this that these those ce cet cette ces
   هذا هذه ذلك تلك هذين هاتين
   این همین همان`);
 
+/**
+ * English writes the months and the days with a capital: "in March" is the month, not the town
+ * in Cambridgeshire, and "on Sunday" no place of that name.
+ */
+export const CALENDAR = keys(`January February March April May June July August September
+  October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday`);
+
 /** Persian «آن» as written, with its madda: no Arabic word is spelt so. */
 export const PERSIAN_THAT = "آن";
