@@ -78,6 +78,14 @@ const GIVEN_NAMES = new Set(
 
 const common = commonWords();
 const places = readTsv("places.tsv");
+// Each country's and place's own name, with the largest population that bears it (a country
+// outweighs every town): as a smaller place's alternate, it means the larger.
+const mainNames = new Map<string, number>();
+for (const p of places) {
+  const key = foldLatin(p.name ?? "");
+  mainNames.set(key, Math.max(mainNames.get(key) ?? 0, Number(p.population) || 0));
+}
+for (const c of readTsv("countries.tsv")) mainNames.set(foldLatin(c.name ?? ""), Infinity);
 const nationalities = nationalityAdjectives(readTsv("countries.tsv"));
 const capitals = new Map(
   places.filter((p) => p.feature_code === "PPLC").map((p) => [p.country_code, p]),
@@ -199,6 +207,13 @@ function placeNames(place: Row): string[] {
     // frequent word is a namesake far more often than the town. A town's name in its own
     // country's script («Владимир») stays, for the matcher's rules to weigh.
     if (population < WORLD_CITY && !native(n, country) && commonNames([n]).length > 0) return false;
+    // A world city keeps its names in other languages ("Londres", "Moscou"), but a short one
+    // that is also a word is a word to our readers ("Seul" is Seoul in Portuguese, "alone" in
+    // French; "Vin" Vienna in Czech, "Sam" Damascus), and another place's name is that place's
+    // ("Philadelphia" for Amman, "Paraguay" for Asunción).
+    const latin = /^\p{Script=Latin}/u.test(n);
+    if (latin && n.length <= 4 && commonNames([n]).length > 0) return false;
+    if (latin && largerPlaces(n, place)) return false;
     if (/^[\p{Script=Arabic}\s\u200c-]+$/u.test(n)) {
       if (!native(n, country) && (FOREIGN_NAMES_THAT_ARE_WORDS.has(n) || nationalities.has(n)))
         return false;
@@ -212,6 +227,18 @@ function placeNames(place: Row): string[] {
   return [...new Set([place.name ?? "", place.asciiname ?? "", ...alternates, ...curated])].filter(
     Boolean,
   );
+}
+
+/**
+ * An alternate that is a larger place's or a country's own name and no spelling of this one's:
+ * "Philadelphia" for Amman, "Paraguay" for Asunción. French "Vienne", a town's name too, spells
+ * Vienna's.
+ */
+function largerPlaces(name: string, place: Row): boolean {
+  const folded = foldLatin(name);
+  const own = foldLatin(place.asciiname ?? place.name ?? "");
+  const larger = (mainNames.get(folded) ?? 0) > (Number(place.population) || 0);
+  return larger && folded !== own && editDistance(folded, own) > 2;
 }
 
 /**

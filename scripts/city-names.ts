@@ -7,6 +7,8 @@
 export const CITY_NAMES: Record<string, string[]> = {
   // A capital's French name that subtitles say often enough for the build to drop it as a word.
   "2267057": ["Lisbonne"], // Lisbon
+  // Short enough, and a word often enough, for the build to drop it as another language's.
+  "3451190": ["Rio"], // Rio de Janeiro
   "281133": ["Газа"], // Gaza
   "282239": ["Рамалла"], // Ramallah
   "172955": ["Ракка", "Эр-Ракка", "Raqqa", "Rakka"], // Raqqa

@@ -249,6 +249,17 @@ describe("a town of the region in each press's Latin spelling", () => {
   });
 });
 
+describe("a world city's names in other languages", () => {
+  it("keeps French «Pékin» and «Vienne», not the short ones that are words of ours", () => {
+    // «Seul» is Seoul in Portuguese and "alone" in French; "Sam" is Damascus in Turkish.
+    expect(ids("fr", "Seul le président décide, a-t-on appris à Pékin et à Vienne.")).toEqual([
+      "geonames:1816670",
+      "geonames:2761369",
+    ]);
+    expect(names("en", "Sam and Jake waited at home.")).toEqual([]);
+  });
+});
+
 describe("towns the gazetteer lacks", () => {
   it("in French, takes a capitalised word after «à» for a town, with its hyphens, but not a person spoken to or a feast", () => {
     expect(names("fr", "Le marché aux truffes s'est tenu hier à Richerenches.")).toEqual([
