@@ -599,6 +599,19 @@ describe("English words that are also towns", () => {
     expect(names("en", "He flew to the Hague on Monday.")).toEqual(["Hague=place"]);
   });
 
+  it("reads a small town named with a common word as the word, the firm or the person", () => {
+    // Police (Poland), Honda (Colombia), Moore (Oklahoma); a word of place makes them towns.
+    expect(names("en", "Police said Honda and BMW would cut jobs, Tom Moore reported.")).toEqual(
+      [],
+    );
+    expect(names("en", "Homes were flooded in Police.")).toEqual(["Police=place"]);
+  });
+
+  it("takes Oregon for the state, not the Ohio town of that name far from its seat", () => {
+    expect(ids("en", "A museum in McMinnville, Oregon, opened.")).toContain("admin1:US.OR");
+    expect(ids("fr", "Il est originaire de Californie et d'Oregon.")).toContain("admin1:US.OR");
+  });
+
   it("reads 'in March' and 'on Sunday' as the month and the day, not as towns", () => {
     expect(names("en", "The vote is expected in March, and again on Sunday.")).toEqual([]);
     expect(names("en", "Police in Reading said a man was arrested.")).toEqual(["Reading=place"]);

@@ -53,6 +53,7 @@ const MOST_FREQUENT = { cased: 1_000, uncased: 3_000 };
 // a place only after a word of place.
 const GIVEN_NAME = 0;
 const COMMONEST = 500;
+const FREQUENT = 5_000;
 
 /**
  * «البوروندي», «المالي», «السوري»: the article on a name written without one makes an adjective
@@ -198,6 +199,11 @@ function commonFits(
   // "Paris", "Londres" open a dateline; a city that large is meant whenever it is capitalised.
   if (lead.population >= LARGE_CITY) return true;
   if (target.rank <= MOST_FREQUENT.cased) return false;
+  // "Police said", "including Honda", "Tom Moore": a town too small to be known abroad, named
+  // with one of the 5,000 commonest words, is the word, the firm or the person unless a word of
+  // place stands before it.
+  if (lead.kind === "city" && lead.population < SMALL_TOWN.uncased && target.rank <= FREQUENT)
+    return false;
   return placeWord || !sentenceStart(tokens, start, text);
 }
 

@@ -72,19 +72,33 @@ function readPlaces(file: string): GazetteerEntry[] {
   const data = JSON.parse(readFileSync(file, "utf8")) as { places: PlaceRow[] };
   // A province yields to its own main city of the same name (Baghdad, Nineveh), not to a
   // foreign town: "Virginia" is the American state before the South African town. And to its
-  // capital under any of the capital's names: «à Kiev» is Kyiv, not its oblast.
-  const cities = new Set(
-    data.places.flatMap((p) => {
-      if (p[1] === "capital") return p[7].map((name) => `${p[2]}\t${name}`);
-      return p[1] === "city" ? [`${p[2]}\t${p[6]}`] : [];
-    }),
-  );
-  const weight = (kind: PlaceRow[1], country: string, name: string, population: number) =>
-    kind === "province" && !cities.has(`${country}\t${name}`)
+  // capital under any of the capital's names: «à Kiev» is Kyiv, not its oblast. A province named
+  // for a city is named for its seat, which GeoNames places it at: a namesake town far off in
+  // the same country does not outrank it ("Oregon" is the state, not Oregon, Ohio).
+  const cities = new Map<string, [number | null, number | null][]>();
+  for (const p of data.places) {
+    const names = p[1] === "capital" ? p[7] : p[1] === "city" ? [p[6]] : [];
+    for (const name of names) {
+      const key = `${p[2]}\t${name}`;
+      cities.set(key, [...(cities.get(key) ?? []), [p[3], p[4]]]);
+    }
+  }
+  const seatNamed = (country: string, name: string, lat: number | null, lon: number | null) =>
+    (cities.get(`${country}\t${name}`) ?? []).some(
+      ([cityLat, cityLon]) =>
+        lat === null ||
+        cityLat === null ||
+        kilometres(lat, lon ?? 0, cityLat, cityLon ?? 0) < SEAT_KM,
+    );
+  const weight = (row: PlaceRow) => {
+    const [, kind, country, lat, lon, population, name] = row;
+    return kind === "province" && !seatNamed(country, name, lat, lon)
       ? STATE_WEIGHT + population
       : KIND_WEIGHT[kind] + population;
-  return data.places.map(
-    ([id, kind, country, lat, lon, population, name, names, common, keys]) => ({
+  };
+  return data.places.map((row) => {
+    const [id, kind, country, lat, lon, population, name, names, common, keys] = row;
+    return {
       entity: {
         id,
         type: "place",
@@ -100,9 +114,20 @@ function readPlaces(file: string): GazetteerEntry[] {
       keys,
       common,
       population,
-      weight: weight(kind, country, name, population),
-    }),
-  );
+      weight: weight(row),
+    };
+  });
+}
+
+// A province's seat, or the middle of its towns, lies within this of a city of its name.
+const SEAT_KM = 150;
+
+/** Distance on the sphere, near enough for telling a seat from a town across the country. */
+function kilometres(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const x = (lon2 - lon1) * rad * Math.cos(((lat1 + lat2) / 2) * rad);
+  const y = (lat2 - lat1) * rad;
+  return 6371 * Math.hypot(x, y);
 }
 
 /** The operator's watchlist: every alias in every language, plus the English name. */
