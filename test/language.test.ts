@@ -51,6 +51,10 @@ describe("language identification: neighbours in a script", () => {
     ["ru", "Концерт по мотивам известной оперы состоялся 12 марта 2019 года"],
     ["be", "Урад Беларусі зацвердзіў новы бюджэт на наступны год"],
     ["kk", "Қазақстан үкіметі жаңа заң жобасын мақұлдады"],
+    // Tajik's ғ and қ, without і or Kazakh's own letters; Kazakh's і with them.
+    ["tg", "Дар вилояти Суғд барф борид"],
+    ["tg", "Президент қарор имзо кард"],
+    ["kk", "Қазақстан мен Ресей келісімге қол қойды"],
     ["ps", "د افغانستان په پلازمېنه کې غونډه وشوه"],
     ["uk", "Concert review: Kyiv Opera є головним театром"],
     // Pashto in letters Persian shares: its pronouns and adverbs (دوی, نن, هغه) tell it.

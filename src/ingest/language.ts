@@ -27,17 +27,19 @@ const ARABIC_SCRIPT_MARKERS: [string, RegExp][] = [
   ["fa", /[پچژگیک]/g],
   ["ar", /[ةىيكأإؤ]/g],
 ];
-// Letters of the other languages that write і: with one of them, і is not Ukrainian's.
-const OTHER_I = /[ўЎәөүңһұӘӨҮҢҺҰ]/;
+// Letters of the other languages that write і: with one of them, і is not Ukrainian's
+// (Kazakh writes і with қ and ғ too: «Қазақстан Республикасы»).
+const OTHER_I = /[ўЎәөүңһұӘӨҮҢҺҰғқҒҚ]/;
 const CYRILLIC_MARKERS: [string, RegExp][] = [
   // Belarusian and Kazakh write і as Ukrainian does, and letters no other language does.
   ["be", /[ўЎ]/g],
-  ["kk", /[әөүңһұӘӨҮҢҺҰ]/g],
+  ["kk", /[әөүңһұӘӨҮҢҺҰ]|[ғқҒҚ](?=.*[іІ])|[іІ](?=.*[ғқҒҚ])/g],
   ["uk", /[іїєґІЇЄҐ]/g],
   ["mk", /[ѓќѕЃЌЅ]/g],
   ["sr", /[ђћЂЋ]/g],
-  // Tajik shares ғ and қ with Kazakh, not these.
-  ["tg", /[ҳҷӣӯҲҶӢӮ]/g],
+  // Tajik shares ғ and қ with Kazakh, not these; without і or Kazakh's own letters, ғ and қ are
+  // Tajik's too (Russian, Bulgarian, Macedonian and Serbian write neither).
+  ["tg", /[ҳҷӣӯҲҶӢӮғқҒҚ]/g],
   ["ru", /[ыэёЫЭЁ]/g],
 ];
 
