@@ -60,8 +60,14 @@ describe("language identification: neighbours in a script", () => {
     // Pashto in letters Persian shares: its pronouns and adverbs (دوی, نن, هغه) tell it.
     ["ps", "دوی نن کابل ته راغلل."],
     ["ps", "هغه وویل چې دا سمه نه ده."],
+    // «له … سره» (with), Pashto's circumposition; Arabic's «له» (to him) alone is no cue.
+    ["ps", "ولسمشر له بهرنیو چارو وزیر سره وکتل"],
   ])("says %s, not one of the five, for %s", (language, text) => {
     expect(identifyLanguage(text, null, ["ar", "fa", "fr", "ru", "en"]).language).toBe(language);
+  });
+
+  it("reads Arabic's «له» (to him) as Arabic: only with «سره» after it is it Pashto's", () => {
+    expect(identifyLanguage("قال له إنه لا دور له", null, ["ar", "fa"]).language).toBe("ar");
   });
 
   it("never calls a Bulgarian line with no cue of its own Russian, even when Russian is watched", () => {

@@ -54,6 +54,12 @@ const ARABIC_SCRIPT_WORDS: [string, RegExp, number][] = [
     2,
   ],
   ["ur", /(?:^|[\s،.:؛])(?:کے|کی|ہے|ہیں|میں|نے|کو|سے|اور)(?=$|[\s،.:؛])/g, 2],
+  // Pashto's circumposition «له … سره» (with): «له» alone is Arabic's "to him" too.
+  ["ps", /(?:^|[\s،.:؛])له\s+(?:\S+\s+){0,3}سره(?=$|[\s،.:؛؟])/g, 1],
+  // Persian's and Arabic's own small words, which Pashto does not use: they outweigh a Pashto
+  // word the line happens to share.
+  ["fa", /(?:^|[\s،.:؛])(?:است|این|برای|از|را|های|شد|شده)(?=$|[\s،.:؛؟])/g, 1],
+  ["ar", /(?:^|[\s،.:؛])(?:في|على|مع|التي|الذي|إلى|عن|أن|هذا|هذه|كان|قال)(?=$|[\s،.:؛؟])/g, 1],
 ];
 const CYRILLIC_WORDS: [string, RegExp, number][] = [
   // Lower-case words only for -ов/-ев: surnames (Ершов, Петров) end so in both languages.
@@ -90,6 +96,10 @@ const CYRILLIC_WORDS: [string, RegExp, number][] = [
   ],
 ];
 
+/** Persian and Arabic are told apart by their letters: their words only keep Pashto out. */
+const pashtoOrUrdu = (guess: LanguageGuess | undefined) =>
+  guess && guess.language !== "fa" && guess.language !== "ar" ? guess : undefined;
+
 /** The language whose own words the text uses, when only one language's are there. */
 function byWords(text: string, cues: [string, RegExp, number][]): LanguageGuess | undefined {
   const totals = new Map<string, number>();
@@ -125,7 +135,7 @@ export function identifyLanguage(
   if (dominant === counts.other) return UNDETERMINED;
   if (dominant === counts.arabic) {
     return (
-      byWords(text, ARABIC_SCRIPT_WORDS) ??
+      pashtoOrUrdu(byWords(text, ARABIC_SCRIPT_WORDS)) ??
       byMarkers(text, ARABIC_SCRIPT_MARKERS, share) ??
       UNDETERMINED
     );
