@@ -100,7 +100,7 @@ describe("language identification: neighbours in a script", () => {
     }
   });
 
-  it("tells Ukrainian without і by its genitive in -ього and past in -ував, never as Macedonian", () => {
+  it("tells Ukrainian without і by -ього, -ував, -ють, -ння and е for э, never as Macedonian", () => {
     const five = ["ar", "fa", "fr", "ru", "en"];
     // Macedonian and Serbian write no ь, й, я, ю: a line with one is neither.
     expect(identifyLanguage("Суд заарештував колишнього депутата", null, five).language).toBe("uk");
@@ -108,6 +108,15 @@ describe("language identification: neighbours in a script", () => {
       identifyLanguage("Прокурор проаналізував справу всього за тиждень", null, five).language,
     ).toBe("uk");
     expect(identifyLanguage("Суд арестовал бывшего депутата", null, five).language).toBe("ru");
+    // -ють, -ння, and е for Russian's э at the start of a borrowed word.
+    for (const text of [
+      "Люди мають право знати правду",
+      "Навчання в школах розпочнеться вчасно",
+      "Уряд оголосив про початок нового етапу",
+    ])
+      expect(identifyLanguage(text, null, five).language).toBe("uk");
+    for (const text of ["Люди имеют право знать правду", "Начался новый этап", "Анна вернула долг"])
+      expect(identifyLanguage(text, null, five).language).toBe("ru");
   });
 
   it("never takes Serbian or Macedonian, which write ј, љ, њ, for Russian or Bulgarian", () => {

@@ -78,11 +78,10 @@ const CYRILLIC_WORDS: [string, RegExp, number][] = [
     1,
   ],
   // Ukrainian without і, ї, є or ґ: its own small words (що, це, вона, буде, з), ць, which Russian
-  // never writes, the apostrophe where Russian writes ъ (п'ять, м'ясо), the adjective's genitive
-  // in -ього (Russian -его) and the past tense in -ував, -ював (Russian -овал, -евал).
+  // never writes, and the apostrophe where Russian writes ъ (п'ять, м'ясо).
   [
     "uk",
-    /(?:^|[^а-яґєії])(?:що|щоб|щодо|це|цей|ця|цього|вона|воно|вони|його|але|буде|було|були|був|була|також|дуже|вже|зараз|хто|яка|яке|треба|тепер|чи|як|з)(?=$|[^а-яґєії])|ць|[бпвмфрк]['’ʼ][яюєї]|[а-яґєії](?:ього|[ую]вав)(?=$|[^а-яґєії])/giu,
+    /(?:^|[^а-яґєії])(?:що|щоб|щодо|це|цей|ця|цього|вона|воно|вони|його|але|буде|було|були|був|була|також|дуже|вже|зараз|хто|яка|яке|треба|тепер|чи|як|з)(?=$|[^а-яґєії])|ць|[бпвмфрк]['’ʼ][яюєї]/giu,
     1,
   ],
   // Bulgarian writes ь only before о; Russian ends words with it (-ть, -ль, -нь).
@@ -174,9 +173,21 @@ export function identifyLanguage(
 const serbianOrMacedonian = (text: string) => /[јљњџЈЉЊЏ]/.test(text) && !/[ыэёЫЭЁ]/.test(text);
 const SOUTH_SLAVIC_MARKERS = CYRILLIC_MARKERS.filter(([l]) => l === "sr" || l === "mk");
 
+/**
+ * Forms Ukrainian writes and Russian and Bulgarian never do, which decide a line without і: the
+ * adjective's genitive in -ього (Russian -его), the past in -ував, -ював (Russian -овал), the
+ * plural present in -ють (Russian -ют), verbal nouns in -ння (Russian -ние), and е where Russian
+ * writes э at the start of a borrowed word (етап, економіка: этап, экономика). Russian's own
+ * letters (ы, э, ё) are read first.
+ */
+const UKRAINIAN_FORMS =
+  /[а-яґєії](?:ього|[ую]вав|ють)(?=$|[^а-яґєії])|ння|(?:^|[^а-яґєії])(?:етап|експерт|економ|енерг|ефект|електр|ескалац|евакуац)/iu;
+
 /** A Cyrillic language's own letters, else its own words, when only one language's are there. */
 const cyrillicCue = (text: string, share: number) =>
-  byMarkers(text, CYRILLIC_MARKERS, share) ?? byWords(text, CYRILLIC_WORDS);
+  byMarkers(text, CYRILLIC_MARKERS, share) ??
+  (UKRAINIAN_FORMS.test(text) ? { language: "uk", confidence: round(0.8 * share) } : undefined) ??
+  byWords(text, CYRILLIC_WORDS);
 
 /**
  * Ukrainian and Belarusian write і (and ї, є, ґ, ў) in nearly every line: without them, neither.
