@@ -33,7 +33,7 @@ const OTHER_I = /[ўЎәөүңһұӘӨҮҢҺҰғқҒҚ]/;
 const CYRILLIC_MARKERS: [string, RegExp][] = [
   // Belarusian and Kazakh write і as Ukrainian does, and letters no other language does.
   ["be", /[ўЎ]/g],
-  ["kk", /[әөүңһұӘӨҮҢҺҰ]|[ғқҒҚ](?=.*[іІ])|[іІ](?=.*[ғқҒҚ])/g],
+  ["kk", /[әөүңһұӘӨҮҢҺҰ]/g],
   ["uk", /[іїєґІЇЄҐ]/g],
   ["mk", /[ѓќѕЃЌЅ]/g],
   ["sr", /[ђћЂЋ]/g],
@@ -173,6 +173,12 @@ export function identifyLanguage(
 const serbianOrMacedonian = (text: string) => /[јљњџЈЉЊЏ]/.test(text) && !/[ыэёЫЭЁ]/.test(text);
 const SOUTH_SLAVIC_MARKERS = CYRILLIC_MARKERS.filter(([l]) => l === "sr" || l === "mk");
 
+/** Kazakh writes і with ғ and қ, which Ukrainian never writes and Tajik writes without і. */
+const kazakh = (text: string, share: number): LanguageGuess | undefined =>
+  /[ғқҒҚ]/.test(text) && /[іІ]/.test(text)
+    ? { language: "kk", confidence: round(0.8 * share) }
+    : undefined;
+
 /**
  * Forms Ukrainian writes and Russian and Bulgarian never do, which decide a line without і: the
  * adjective's genitive in -ього (Russian -его), the past in -ував, -ював (Russian -овал), the
@@ -185,6 +191,7 @@ const UKRAINIAN_FORMS =
 
 /** A Cyrillic language's own letters, else its own words, when only one language's are there. */
 const cyrillicCue = (text: string, share: number) =>
+  kazakh(text, share) ??
   byMarkers(text, CYRILLIC_MARKERS, share) ??
   (UKRAINIAN_FORMS.test(text) ? { language: "uk", confidence: round(0.8 * share) } : undefined) ??
   byWords(text, CYRILLIC_WORDS);
