@@ -85,6 +85,9 @@ describe("language identification: neighbours in a script", () => {
     // «голос» is Russian and Ukrainian ("глас" in Bulgarian); with no і, not Ukrainian.
     expect(identifyLanguage("Георги Иванов — 12 % (4051 голос)", null, ["ru"]).language).toBe("ru");
     expect(identifyLanguage("Цената на билета е 20 лева", null, ["ru"]).language).toBe("bg");
+    // Russian's past in -овал; Bulgarian's participle is in -увал.
+    expect(identifyLanguage("Беспилотник атаковал нефтебазу", null, ["ru"]).language).toBe("ru");
+    expect(identifyLanguage("Армията е атакувала позициите", null, ["ru"]).language).toBe("bg");
   });
 
   it("tells Ukrainian without і, ї, є or ґ by its own small words, and Russian by its own", () => {
