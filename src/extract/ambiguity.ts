@@ -13,6 +13,7 @@ import {
   ORGANISATION_HEAD,
   PERSIAN_THAT,
   PERSON_TITLE,
+  PLACE_NOUN,
 } from "./context-words.js";
 import type { GazetteerEntry } from "./gazetteer.js";
 import type { Token } from "./normalize.js";
@@ -130,7 +131,8 @@ export function fits(
   };
   if (titled(tokens, start, text) && lead.population < LARGE_CITY && !isDeclined()) return false;
   const inList = listed(tokens, start, context);
-  const placeWord = inList || (before !== undefined && has(LOCATIVE, before));
+  const placeWord =
+    inList || (before !== undefined && has(LOCATIVE, before)) || placeNounOf(tokens, start);
   // «زار الرئيس السوري مالي»: an Arabic adjective takes its noun's article, so «مالي» with none
   // after a word that has one is no adjective of it (financial) but a noun: the country.
   if (lead.kind === "country")
@@ -349,6 +351,13 @@ function inLargerName(
     !sentenceStart(tokens, start - 1, text) &&
     !has(LOCATIVE, before)
   );
+}
+
+/** "the town of Hit", "the city of Reading": English names a place after its noun and "of". */
+function placeNounOf(tokens: KeyedToken[], start: number): boolean {
+  const of = tokens[start - 1];
+  const noun = tokens[start - 2];
+  return of?.text.toLowerCase() === "of" && noun !== undefined && has(PLACE_NOUN, noun);
 }
 
 /** "Mega-Deal", "anti-Union": the second half of a hyphenated word is no town. */

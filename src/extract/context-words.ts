@@ -26,6 +26,10 @@ export const LOCATIVE = keys(`in at near from to into outside across toward towa
   في من إلى الى قرب بمدينة مدينة محافظة بلدة شمال جنوب شرق غرب دولة جمهورية زار زارت يزور تزور
   در از به شهر استان شهرستان نزدیک کشور`);
 
+/** English nouns of a place that name it after "of": "the town of Hit". */
+export const PLACE_NOUN = keys(`town towns city cities village villages province district port
+  region county suburb`);
+
 /**
  * «إلى» (to) takes a place after a verb of motion, and a verbal noun after every other verb
  * («دعا إلى وقف», called for a halt): before a name that is also a word, it is no cue.
