@@ -80,7 +80,9 @@ function readPlaces(file: string): GazetteerEntry[] {
     const names = p[1] === "capital" ? p[7] : p[1] === "city" ? [p[6]] : [];
     for (const name of names) {
       const key = `${p[2]}\t${name}`;
-      cities.set(key, [...(cities.get(key) ?? []), [p[3], p[4]]]);
+      const at = cities.get(key) ?? [];
+      at.push([p[3], p[4]]);
+      cities.set(key, at);
     }
   }
   const seatNamed = (country: string, name: string, lat: number | null, lon: number | null) =>

@@ -203,15 +203,11 @@ const cyrillicCue = (text: string, share: number) =>
  * letters, neither of the two.
  */
 function cyrillicCandidates(text: string): string[] {
-  const ukrainian = /[іїєґўІЇЄҐЎ]/.test(text);
-  const southSlavic = !NOT_SOUTH_SLAVIC.test(text);
-  return CYRILLIC_CANDIDATES.filter((code) =>
-    code === "ukr" || code === "bel"
-      ? ukrainian
-      : code === "mkd" || code === "srp"
-        ? southSlavic
-        : true,
-  );
+  const ruledOut = [
+    ...(/[іїєґўІЇЄҐЎ]/.test(text) ? [] : ["ukr", "bel"]),
+    ...(NOT_SOUTH_SLAVIC.test(text) ? ["mkd", "srp"] : []),
+  ];
+  return CYRILLIC_CANDIDATES.filter((code) => !ruledOut.includes(code));
 }
 const NOT_SOUTH_SLAVIC = /[йяюьъщыэёєїіЙЯЮЬЪЩЫЭЁЄЇІ]/;
 
