@@ -15,6 +15,13 @@ const ids = (language: string, text: string) =>
   findEntities(matcher, text, language).map((m) => m.entity.id);
 
 describe("organisations offline", () => {
+  it("finds the UN's and NATO's missions in the region by their acronyms in each language", () => {
+    expect(ids("fr", "Un casque bleu de la Finul a été blessé.")).toEqual(["org:unifil"]);
+    expect(ids("ru", "Миротворцы ЮНИФИЛ покинули позиции.")).toEqual(["org:unifil"]);
+    expect(ids("ar", "انسحبت القوات من إيساف وبقيت اليونيفيل")).toEqual(["org:isaf", "org:unifil"]);
+    expect(ids("en", "MINUSMA left and UNAMI stayed.")).toEqual(["org:minusma", "org:unami"]);
+  });
+
   it("finds the built-in organisations by their names and abbreviations in each language", () => {
     expect(names("en", "NATO and the UN discussed Hezbollah.")).toEqual([
       "NATO=org",

@@ -94,6 +94,32 @@ const ROWS: Row[] = [
     "",
     "International Committee of the Red Cross|ICRC|Red Cross|CICR|Croix-Rouge|Красный Крест|Международный комитет Красного Креста|اللجنة الدولية للصليب الأحمر|الصليب الأحمر|کمیته بین‌المللی صلیب سرخ|صلیب سرخ",
   ],
+  // The UN's and NATO's missions in the region, by their acronyms as each language writes them.
+  [
+    "unifil",
+    "org",
+    "LB",
+    "UNIFIL|United Nations Interim Force in Lebanon|Finul|FINUL|ВСООНЛ|ЮНИФИЛ|اليونيفيل|يونيفيل|قوات اليونيفيل|یونیفل",
+  ],
+  [
+    "undof",
+    "org",
+    "SY",
+    "UNDOF|United Nations Disengagement Observer Force|FNUOD|СООННР|أندوف|قوة الأمم المتحدة لمراقبة فض الاشتباك",
+  ],
+  [
+    "unami",
+    "org",
+    "IQ",
+    "UNAMI|United Nations Assistance Mission for Iraq|МООНСИ|يونامي|بعثة الأمم المتحدة لمساعدة العراق",
+  ],
+  ["minusma", "org", "ML", "MINUSMA|Minusma|МИНУСМА|مينوسما|بعثة الأمم المتحدة في مالي"],
+  [
+    "isaf",
+    "org",
+    "AF",
+    "ISAF|International Security Assistance Force|FIAS|МССБ|ИСАФ|إيساف|قوة المساعدة الأمنية الدولية|آیساف",
+  ],
   [
     "icc",
     "org",
