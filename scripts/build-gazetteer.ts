@@ -78,6 +78,7 @@ const GIVEN_NAMES = new Set(
 
 const common = commonWords();
 const places = readTsv("places.tsv");
+const countries = readTsv("countries.tsv");
 // Each country's and place's own name, with the largest population that bears it (a country
 // outweighs every town): as a smaller place's alternate, it means the larger.
 const mainNames = new Map<string, number>();
@@ -85,14 +86,14 @@ for (const p of places) {
   const key = foldLatin(p.name ?? "");
   mainNames.set(key, Math.max(mainNames.get(key) ?? 0, Number(p.population) || 0));
 }
-for (const c of readTsv("countries.tsv")) mainNames.set(foldLatin(c.name ?? ""), Infinity);
-const nationalities = nationalityAdjectives(readTsv("countries.tsv"));
+for (const c of countries) mainNames.set(foldLatin(c.name ?? ""), Infinity);
+const nationalities = nationalityAdjectives(countries);
 const capitals = new Map(
   places.filter((p) => p.feature_code === "PPLC").map((p) => [p.country_code, p]),
 );
 const records: Record_[] = [];
 
-for (const country of readTsv("countries.tsv")) {
+for (const country of countries) {
   const iso2 = country.iso2 ?? "";
   const curated = COUNTRY_NAMES[iso2] ?? {};
   const names = new Set<string>([country.name ?? "", ...Object.values(curated).flat()]);
@@ -206,13 +207,14 @@ function placeNames(place: Row): string[] {
     // "Google" for Topeka: below a million people, a foreign alternate name that is also a
     // frequent word is a namesake far more often than the town. A town's name in its own
     // country's script («Владимир») stays, for the matcher's rules to weigh.
-    if (population < WORLD_CITY && !native(n, country) && commonNames([n]).length > 0) return false;
+    const word = commonNames([n]).length > 0;
+    if (population < WORLD_CITY && !native(n, country) && word) return false;
     // A world city keeps its names in other languages ("Londres", "Moscou"), but a short one
     // that is also a word is a word to our readers ("Seul" is Seoul in Portuguese, "alone" in
     // French; "Vin" Vienna in Czech, "Sam" Damascus), and another place's name is that place's
     // ("Philadelphia" for Amman, "Paraguay" for Asunción).
     const latin = /^\p{Script=Latin}/u.test(n);
-    if (latin && n.length <= 4 && commonNames([n]).length > 0) return false;
+    if (latin && n.length <= 4 && word) return false;
     if (latin && largerPlaces(n, place)) return false;
     if (/^[\p{Script=Arabic}\s\u200c-]+$/u.test(n)) {
       if (!native(n, country) && (FOREIGN_NAMES_THAT_ARE_WORDS.has(n) || nationalities.has(n)))
